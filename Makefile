@@ -16,8 +16,8 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: install
-	$(BIN)/newsprism analyze examples -o out/demo-report.json
-	$(BIN)/newsprism analyze examples -o out/demo-report.md --quiet
+	$(BIN)/newsprism analyze examples/articles -o out/demo-report.json
+	$(BIN)/newsprism analyze examples/articles -o out/demo-report.md --quiet
 	@echo "Report written: out/demo-report.json (and out/demo-report.md)"
 
 test: install

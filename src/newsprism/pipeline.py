@@ -1,0 +1,135 @@
+"""The one place where the stages meet, in order: inputs in, a :class:`Report` out.
+
+Stage order (each stage is a pure module; this file only wires them):
+
+1. ingest    paths, URLs, feeds, WARC -> raw articles + problems      (ingest/)
+2. clean     raw text -> cleaned text + removed furniture            (clean.py)
+3. annotate  cleaned text -> sentences and entities                  (annotate.py)
+4. stories   articles -> stories (one story until clustering exists)  (stories.py)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import time
+from collections.abc import Callable, Iterable, Sequence
+from os import PathLike
+
+from . import annotate as annotate_stage
+from . import clean as clean_stage
+from . import stories as stories_stage
+from .ingest import Fetcher, read_inputs
+from .models import Article, Problem, Removal, Report
+from .settings import DEFAULT_SETTINGS, Settings
+
+LOG = logging.getLogger(__name__)
+
+STAGES: tuple[str, ...] = ("ingest", "clean", "annotate", "stories")
+
+Input = str | PathLike[str] | Article
+# progress(stage, done, total): called as work finishes; total is 0 when unknown.
+Progress = Callable[[str, int, int], None]
+
+
+def analyze(
+    inputs: Iterable[Input],
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    fetcher: Fetcher | None = None,
+    source: str | None = None,
+    published: str | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """Read, clean and annotate ``inputs`` and group them into stories.
+
+    ``inputs`` may mix file and folder paths, http(s) URLs and ready-made :class:`Article`
+    objects. Inputs that cannot be read become :class:`Problem` entries in the report; they never
+    stop the other inputs. ``source`` and ``published`` fill values the inputs do not give.
+    """
+    timings: dict[str, float] = {}
+    report_progress = progress or _no_progress
+    given = list(inputs)
+    ready = [item for item in given if isinstance(item, Article)]
+    paths = [item for item in given if not isinstance(item, Article)]
+
+    # 1. ingest: reads files/URLs; writes raw articles and problems.
+    started = time.perf_counter()
+    result = read_inputs(
+        paths,
+        settings=settings,
+        fetcher=fetcher,
+        source=source,
+        published=published,
+        progress=lambda done: report_progress("ingest", done, len(paths)),
+    )
+    articles, problems = _merge(ready, result.articles, result.problems)
+    timings["ingest_s"] = time.perf_counter() - started
+
+    # 2. clean: reads raw text; writes cleaned text and the removed furniture.
+    started = time.perf_counter()
+    articles = [_drop_furniture_title(article) for article in clean_stage.clean_articles(articles)]
+    report_progress("clean", len(articles), len(articles))
+    timings["clean_s"] = time.perf_counter() - started
+
+    # 3. annotate: reads cleaned text; writes sentences and entity mentions.
+    started = time.perf_counter()
+    annotations = annotate_stage.annotate(
+        articles,
+        settings=settings,
+        progress=lambda done: report_progress("annotate", done, len(articles)),
+    )
+    timings["annotate_s"] = time.perf_counter() - started
+
+    # 4. stories: reads articles and annotations; writes stories with their entities.
+    started = time.perf_counter()
+    stories = stories_stage.build_stories(articles, annotations)
+    timings["stories_s"] = time.perf_counter() - started
+
+    timings["articles"] = float(len(articles))
+    timings["words"] = float(sum(annotation.words for annotation in annotations))
+    LOG.info("analyzed %d articles into %d stories", len(articles), len(stories))
+    return Report(
+        articles=tuple(articles),
+        stories=tuple(stories),
+        annotations=tuple(annotations),
+        problems=problems,
+        stats=timings,
+    )
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    """Progress sink used when the caller passes none."""
+
+
+def _merge(
+    ready: Sequence[Article], read: Sequence[Article], problems: Sequence[Problem]
+) -> tuple[list[Article], tuple[Problem, ...]]:
+    """Join ready-made and ingested articles, keeping the first of any repeated id."""
+    seen: set[str] = set()
+    merged: list[Article] = []
+    extra: list[Problem] = []
+    for article in [*ready, *read]:
+        if article.id in seen:
+            extra.append(
+                Problem(
+                    input=article.origin or article.id,
+                    message=f"article id {article.id!r} given twice; the first one is kept",
+                    level="warning",
+                )
+            )
+            continue
+        seen.add(article.id)
+        merged.append(article)
+    return merged, (*problems, *extra)
+
+
+def _drop_furniture_title(article: Article) -> Article:
+    """A headline taken from a text file's first line may itself be furniture ("READ MORE")."""
+    if article.title is None:
+        return article
+    reason = clean_stage.classify_line(article.title)
+    if reason is None:
+        return article
+    removal = Removal(text=article.title, reason=reason)
+    return dataclasses.replace(article, title=None, removed=(removal, *article.removed))

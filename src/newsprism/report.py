@@ -1,0 +1,158 @@
+"""Report output: a :class:`Report` as the JSON contract (``newsprism.report/1``) or Markdown.
+
+Reads a Report; returns plain dicts and strings. Field names follow ../shared/DESIGN.md; extra
+fields (``wire``, ``origin``, ``problems``, ``stats``) may be added but never renamed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from .models import SCHEMA, Article, Entity, Report, Story
+
+EMPTY_COUNT: dict[str, Any] = {"best": None, "low": None, "high": None, "figure_ids": []}
+# Entities listed per story in Markdown; the JSON carries all of them.
+MARKDOWN_TOP_ENTITIES = 15
+# Characters of a removed line shown in Markdown; longer removals are cut with an ellipsis.
+MARKDOWN_REMOVAL_CHARS = 100
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    """One article as the contract's ``articles[]`` entry."""
+    return {
+        "id": article.id,
+        "source": article.source,
+        "url": article.url,
+        "title": article.title,
+        "published": article.published,
+        "byline": article.byline,
+        "wire": article.wire,
+        "origin": article.origin,
+        "text": article.text,
+        "removed": [{"text": r.text, "reason": r.reason} for r in article.removed],
+    }
+
+
+def entity_to_dict(entity: Entity) -> dict[str, Any]:
+    """One entity as the contract's ``stories[].entities[]`` entry."""
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type,
+        "aliases": list(entity.aliases),
+        "article_ids": list(entity.article_ids),
+        "mentions": entity.mentions,
+    }
+
+
+def empty_event() -> dict[str, Any]:
+    """The event record before figures are reconciled: every field present, every value null."""
+    return {
+        "type": None,
+        "date": None,
+        "location": None,
+        "killed": dict(EMPTY_COUNT, figure_ids=[]),
+        "injured": dict(EMPTY_COUNT, figure_ids=[]),
+    }
+
+
+def story_to_dict(story: Story) -> dict[str, Any]:
+    """One story as the contract's ``stories[]`` entry."""
+    return {
+        "id": story.id,
+        "title": story.title,
+        "article_ids": list(story.article_ids),
+        "start": story.start,
+        "end": story.end,
+        "reuse": list(story.reuse),
+        "source_groups": list(story.source_groups),
+        "entities": [entity_to_dict(entity) for entity in story.entities],
+        "figures": list(story.figures),
+        "quotes": list(story.quotes),
+        "facts": list(story.facts),
+        "framing": list(story.framing),
+        "timeline": list(story.timeline),
+        "event": story.event if story.event is not None else empty_event(),
+        "brief": list(story.brief),
+    }
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    """The whole report as JSON-ready data."""
+    return {
+        "schema": SCHEMA,
+        "articles": [article_to_dict(article) for article in report.articles],
+        "stories": [story_to_dict(story) for story in report.stories],
+        "problems": [
+            {"input": p.input, "level": p.level, "message": p.message} for p in report.problems
+        ],
+        "stats": dict(report.stats),
+    }
+
+
+def to_json(report: Report, *, indent: int | None = 2) -> str:
+    """The report as a JSON document (UTF-8 text, non-ASCII kept)."""
+    return json.dumps(to_dict(report), ensure_ascii=False, indent=indent) + "\n"
+
+
+def to_markdown(report: Report) -> str:
+    """A readable Markdown rendering: stories, their articles, entities and removed furniture."""
+    by_id = {article.id: article for article in report.articles}
+    lines = ["# newsprism report", ""]
+    lines.append(f"{len(report.articles)} articles, {len(report.stories)} stories.")
+    lines.append("")
+    for story in report.stories:
+        lines.extend(_story_markdown(story, [by_id[i] for i in story.article_ids if i in by_id]))
+    if report.problems:
+        lines.extend(["## Inputs with problems", ""])
+        lines.extend(f"- {_md(str(problem))}" for problem in report.problems)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _story_markdown(story: Story, articles: Sequence[Article]) -> list[str]:
+    lines = [f"## {_md(story.title or story.id)}", ""]
+    span = " to ".join(dict.fromkeys(d for d in (story.start, story.end) if d))
+    lines.append(f"Story `{story.id}`: {len(articles)} articles" + (f", {span}." if span else "."))
+    lines.extend(["", "| article | source | title | published | furniture removed |"])
+    lines.append("|---|---|---|---|---|")
+    for article in articles:
+        source = article.source or ""
+        if article.wire and article.wire != article.source:
+            source = f"{source} (wire: {article.wire})" if source else f"wire: {article.wire}"
+        lines.append(
+            f"| `{article.id}` | {_md(source)} | {_md(article.title or '')} "
+            f"| {article.published or ''} | {len(article.removed)} |"
+        )
+    lines.append("")
+    if story.entities:
+        lines.extend(["### Entities", ""])
+        for entity in story.entities[:MARKDOWN_TOP_ENTITIES]:
+            aliases = f" (also: {', '.join(entity.aliases)})" if entity.aliases else ""
+            lines.append(
+                f"- {_md(entity.name)}{_md(aliases)}, {entity.type}, "
+                f"{len(entity.article_ids)} articles"
+            )
+        lines.append("")
+    removed = [(article.id, r) for article in articles for r in article.removed]
+    if removed:
+        lines.extend(["### Page furniture removed", ""])
+        for article_id, removal in removed:
+            text = (
+                removal.text
+                if len(removal.text) <= MARKDOWN_REMOVAL_CHARS
+                else (removal.text[:MARKDOWN_REMOVAL_CHARS] + "…")
+            )
+            lines.append(f"- `{article_id}` {removal.reason}: {_md(text)}")
+        lines.append("")
+    return lines
+
+
+def _md(text: str) -> str:
+    """Escape characters that would break a Markdown table or start markup."""
+    text = " ".join(text.split())
+    for char in ("\\", "|", "*", "_", "`", "[", "]", "<", ">"):
+        text = text.replace(char, "\\" + char)
+    return text

@@ -25,8 +25,8 @@ BODY = (
         # datelines at the start
         (f"OSLAND (Reuters) - {BODY}", "Reuters"),
         # an agency outside the list, credited by acronym in a dateline or a final dash credit
-        (f"PORT VELL, Marrow (KNA) – {BODY}", "KNA"),
-        (f"{BODY} – KNA", "KNA"),
+        (f"PORT VELL, Marrow (KNA) \u2013 {BODY}", "KNA"),
+        (f"{BODY} \u2013 KNA", "KNA"),
         (f"KESTREL BAY, Marren (AP) \u2014 {BODY}", "Associated Press"),
         (f"NORTH FALLOW, March 4 (AFP) - {BODY}", "AFP"),
         (f"Vellmar (dpa) - {BODY}", "dpa"),
@@ -75,7 +75,7 @@ def test_wire_credits_are_found(text: str, expected: str) -> None:
         BODY,
         f"A spokesman told Reuters the dam was safe. {BODY}",
         f"{BODY} The treaty was signed in Brussels (NATO).",
-        f"{BODY} – NATO said the talks would go on.",
+        f"{BODY} \u2013 NATO said the talks would go on.",
         f"{BODY} Reuters could not verify the claim independently.",
         f"{BODY} The figures were first reported by AFP.",
         f"{BODY} He said so in an interview with the Associated Press.",

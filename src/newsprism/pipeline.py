@@ -20,6 +20,7 @@ from . import annotate as annotate_stage
 from . import clean as clean_stage
 from . import stories as stories_stage
 from .ingest import Fetcher, read_inputs
+from .ingest.dates import published_from_lines
 from .models import Article, Problem, Removal, Report
 from .settings import DEFAULT_SETTINGS, Settings
 
@@ -68,7 +69,10 @@ def analyze(
 
     # 2. clean: reads raw text; writes cleaned text and the removed furniture.
     started = time.perf_counter()
-    articles = [_drop_furniture_title(article) for article in clean_stage.clean_articles(articles)]
+    articles = [
+        _date_from_removed(_drop_furniture_title(article))
+        for article in clean_stage.clean_articles(articles)
+    ]
     report_progress("clean", len(articles), len(articles))
     timings["clean_s"] = time.perf_counter() - started
 
@@ -122,6 +126,14 @@ def _merge(
         seen.add(article.id)
         merged.append(article)
     return merged, (*problems, *extra)
+
+
+def _date_from_removed(article: Article) -> Article:
+    """An undated article takes its date from a removed page date line ("Posted May 2, 2013")."""
+    if article.published is not None:
+        return article
+    found = published_from_lines([(r.reason, r.text) for r in article.removed])
+    return dataclasses.replace(article, published=found) if found else article
 
 
 def _drop_furniture_title(article: Article) -> Article:

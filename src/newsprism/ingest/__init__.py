@@ -133,4 +133,5 @@ def _to_article(draft: Draft, *, source: str | None, published: str | None) -> A
         published=draft.published or published,
         byline=draft.byline,
         wire=wire,
+        removed=draft.removed,
     )

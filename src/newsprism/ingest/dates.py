@@ -7,7 +7,9 @@ A value with a time of day keeps it (``2024-03-05T10:00:00+00:00``); a bare date
 from __future__ import annotations
 
 import logging
+import re
 import time
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -76,3 +78,41 @@ def _from_dateparser(text: str) -> str | None:
     if parsed.hour == parsed.minute == parsed.second == 0:
         return str(parsed.date().isoformat())
     return str(parsed.isoformat())
+
+
+# A date line names a year; without one ("Updated 5:40 p.m. ET") the day cannot be known.
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# Labels before the date on page date lines ("Posted on", "First Published:").
+_DATE_LABEL = re.compile(
+    r"^\s*(?:(?:first\s+)?published|posted|updated|last\s+updated|date|created)\s*(?:on|:)?\s*",
+    re.IGNORECASE,
+)
+# "1: 32 PM" -> "1:32 PM": tokenised text puts spaces inside times.
+_SPACED_TIME = re.compile(r"(\d{1,2})\s*:\s*(\d\d)")
+_SPACED_MERIDIEM = re.compile(r"\b([ap])\.\s*m\.", re.IGNORECASE)
+# Removal reasons whose text may be a page's date line.
+DATE_LINE_REASONS = frozenset({"metadata", "update notice", "byline"})
+# Date lines longer than this are sentences that happen to contain a date, not date lines.
+MAX_DATE_LINE_CHARS = 80
+
+
+def date_from_line(line: str) -> str | None:
+    """The date a page's date line gives ("Posted on Thu Jun 13, 2013 08:45 AM"), or None."""
+    if len(line) > MAX_DATE_LINE_CHARS or not _YEAR.search(line):
+        return None
+    text = _SPACED_MERIDIEM.sub(r"\1m", _SPACED_TIME.sub(r"\1:\2", _DATE_LABEL.sub("", line)))
+    text = re.sub(r"\s+(?:at\s+)?", " ", text).strip(" ,|")
+    found = to_iso_date(text)
+    return found[:ISO_DATE_LENGTH] if found else None
+
+
+def published_from_lines(lines: Sequence[tuple[str, str]]) -> str | None:
+    """The publication date among removed ``(reason, text)`` lines: first a line that is not an
+    update notice, else an update notice's date (an update is no earlier than publication)."""
+    ordered = sorted(lines, key=lambda line: "updated" in line[1].casefold())
+    for reason, text in ordered:
+        if reason in DATE_LINE_REASONS:
+            found = date_from_line(text)
+            if found:
+                return found
+    return None

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from typing import Any, cast
 
-from ..models import Problem
+from ..models import Problem, Removal
 
 # The metadata fields a draft shares with a sidecar or a JSON record.
 META_FIELDS: tuple[str, ...] = ("title", "url", "source", "published", "byline")
@@ -34,18 +35,19 @@ class Draft:
     site_name: str | None = None
     published: str | None = None
     byline: str | None = None
+    removed: tuple[Removal, ...] = ()  # what the reader already took out (HTML page chrome)
 
     def fill(self, **values: str | None) -> Draft:
         """A copy where each given non-empty value fills a field that is still empty."""
         missing = {
             name: value for name, value in values.items() if value and not getattr(self, name)
         }
-        return dataclasses.replace(self, **missing) if missing else self
+        return dataclasses.replace(self, **cast(dict[str, Any], missing)) if missing else self
 
     def override(self, **values: str | None) -> Draft:
         """A copy where each given non-empty value replaces the field's value."""
         given = {name: value for name, value in values.items() if value}
-        return dataclasses.replace(self, **given) if given else self
+        return dataclasses.replace(self, **cast(dict[str, Any], given)) if given else self
 
 
 @dataclass(slots=True)

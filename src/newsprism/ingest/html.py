@@ -16,8 +16,10 @@ import trafilatura
 from trafilatura.settings import Document
 
 from ..errors import ParseError
+from ..models import Removal
 from .dates import to_iso_date
 from .drafts import Draft
+from .html_blocks import dropped_blocks
 
 LOG = logging.getLogger(__name__)
 
@@ -36,6 +38,7 @@ class Page:
     byline: str | None = None
     url: str | None = None
     published: str | None = None
+    removed: tuple[Removal, ...] = ()
 
 
 def extract_page(html: str | bytes, *, url: str | None = None) -> Page:
@@ -59,13 +62,15 @@ def extract_page(html: str | bytes, *, url: str | None = None) -> Page:
     if len(text.split()) < MIN_PAGE_TEXT_WORDS:
         raise ParseError("no article text found")
     title = _clean(document.title)
+    text = _drop_leading_title(text, title)
     return Page(
-        text=_drop_leading_title(text, title),
+        text=text,
         title=title,
         site_name=_clean(document.sitename),
         byline=_clean(document.author),
         url=_absolute_url(document.url, base=url),
         published=_find_date(html, url=url) or to_iso_date(document.date),
+        removed=dropped_blocks(html, text=text, title=title),
     )
 
 
@@ -157,4 +162,5 @@ def page_to_draft(page: Page, *, origin: str, id: str | None = None) -> Draft:
         site_name=page.site_name,
         published=page.published,
         byline=page.byline,
+        removed=page.removed,
     )

@@ -50,7 +50,7 @@ def record_to_draft(record: Mapping[str, Any], *, origin: str, name: str, batch:
     Raises:
         InputError: the record has no text or html, or its html holds no article text.
     """
-    meta = record_meta(record, name=name, batch=batch)
+    meta: dict[str, Any] = dict(record_meta(record, name=name, batch=batch))
     given_id = record.get("id")
     usable = isinstance(given_id, (str, int)) and not isinstance(given_id, bool)
     draft_id = str(given_id).strip() if usable else None
@@ -66,6 +66,7 @@ def record_to_draft(record: Mapping[str, Any], *, origin: str, name: str, batch:
             origin=origin,
             id=draft_id or None,
             site_name=page.site_name,
+            removed=page.removed,
             **meta,
         )
         return draft.fill(

@@ -22,6 +22,7 @@ from rich.table import Table
 
 from . import pipeline
 from . import report as report_output
+from .bench.records import read_jsonl
 from .errors import NewsprismError
 from .models import Report
 
@@ -110,6 +111,28 @@ def bench_speed(file: Path | None, docs: int) -> None:
     from .bench.speed import run_speed_bench
 
     _echo_metrics(lambda: run_speed_bench(docs=docs, path=file))
+
+
+@bench.command("reuse")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def bench_reuse(file: Path) -> None:
+    """Pairwise precision, recall and F1 of reuse detection against gold_reuse_group.
+
+    FILE is a JSONL file of article records with a gold_reuse_group field.
+    """
+    from .bench.reuse import run_reuse_bench
+
+    _echo_metrics(lambda: run_reuse_bench(read_jsonl(file)))
+
+
+@bench.command("reuse-speed")
+@click.option("--docs", type=int, multiple=True, help="Article counts (default 2500 5000 10000).")
+def bench_reuse_speed(docs: tuple[int, ...]) -> None:
+    """Reuse time and peak memory per article count, each in a fresh process, and the
+    growth exponent of time."""
+    from .bench.reuse import SCALING_SIZES, run_reuse_scaling
+
+    _echo_metrics(lambda: run_reuse_scaling(docs or SCALING_SIZES))
 
 
 def _echo_metrics(measure: Callable[[], dict[str, float]]) -> None:

@@ -5,7 +5,8 @@ Stage order (each stage is a pure module; this file only wires them):
 1. ingest    paths, URLs, feeds, WARC -> raw articles + problems      (ingest/)
 2. clean     raw text -> cleaned text + removed furniture            (clean.py)
 3. annotate  cleaned text -> sentences and entities                  (annotate.py)
-4. stories   articles -> stories (one story until clustering exists)  (stories.py)
+4. reuse     cleaned texts -> copies, shared passages, rewrites      (reuse/)
+5. stories   articles -> stories with entities and source groups     (stories.py)
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ from . import stories as stories_stage
 from .ingest import Fetcher, read_inputs
 from .ingest.dates import published_from_lines
 from .models import Article, Problem, Removal, Report
+from .reuse import find_reuse
 from .settings import DEFAULT_SETTINGS, Settings
 
 LOG = logging.getLogger(__name__)
 
-STAGES: tuple[str, ...] = ("ingest", "clean", "annotate", "stories")
+STAGES: tuple[str, ...] = ("ingest", "clean", "annotate", "reuse", "stories")
 
 Input = str | PathLike[str] | Article
 # progress(stage, done, total): called as work finishes; total is 0 when unknown.
@@ -85,9 +87,16 @@ def analyze(
     )
     timings["annotate_s"] = time.perf_counter() - started
 
-    # 4. stories: reads articles and annotations; writes stories with their entities.
+    # 4. reuse: reads cleaned texts (all articles at once: a wire copy may sit in any story);
+    #    writes reuse pairs with their shared passages.
     started = time.perf_counter()
-    stories = stories_stage.build_stories(articles, annotations)
+    pairs = find_reuse(articles)
+    timings["reuse_s"] = time.perf_counter() - started
+
+    # 5. stories: reads articles, annotations and reuse pairs; writes stories with their
+    #    entities, reuse and independent source groups.
+    started = time.perf_counter()
+    stories = stories_stage.build_stories(articles, annotations, pairs)
     timings["stories_s"] = time.perf_counter() - started
 
     timings["articles"] = float(len(articles))

@@ -1,8 +1,9 @@
-"""Story assembly: articles grouped into stories, each with a title, time span and entities.
+"""Story assembly: groups of articles -> stories with title, time span, entities and reuse.
 
-Reads articles and their annotations; returns :class:`Story` values. Until clustering exists
-every article belongs to one story; the assembly of a story's title, span and entity list is
-the same whatever does the grouping.
+Reads articles, their annotations and the reuse pairs found among all articles; returns
+:class:`Story` values. Until clustering exists every article belongs to one story; the assembly
+of a story's title, span, entities, reuse pairs and independent source groups is the same
+whatever does the grouping.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from .models import Annotation, Article, Entity, Story
+from .reuse import ReusePair, source_groups
 
 # spaCy labels that name things a reader tracks across articles. Numbers, dates and amounts are
 # left to the figure and date extractors.
@@ -27,19 +29,31 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
-def build_stories(articles: Sequence[Article], annotations: Sequence[Annotation]) -> list[Story]:
+def build_stories(
+    articles: Sequence[Article],
+    annotations: Sequence[Annotation],
+    pairs: Sequence[ReusePair] = (),
+) -> list[Story]:
     """Group ``articles`` into stories (for now: one story holding all of them)."""
     if not articles:
         return []
-    return [assemble_story(articles, annotations)]
+    return [assemble_story(articles, annotations, pairs)]
 
 
-def assemble_story(articles: Sequence[Article], annotations: Sequence[Annotation]) -> Story:
-    """Make one story of ``articles``: id from the member ids, title, time span, entities."""
+def assemble_story(
+    articles: Sequence[Article],
+    annotations: Sequence[Annotation],
+    pairs: Sequence[ReusePair] = (),
+) -> Story:
+    """Make one story of ``articles``: id, title, time span, entities, reuse, source groups.
+
+    ``pairs`` may hold reuse pairs of other stories too; only pairs inside this story count.
+    """
     ordered = sorted(articles, key=lambda article: (article.published or "~", article.id))
     article_ids = tuple(article.id for article in ordered)
     wanted = set(article_ids)
     dates = sorted(article.published for article in ordered if article.published)
+    inside = [pair for pair in pairs if pair.a in wanted and pair.b in wanted]
     return Story(
         id=story_id(article_ids),
         title=story_title(ordered),
@@ -47,6 +61,8 @@ def assemble_story(articles: Sequence[Article], annotations: Sequence[Annotation
         start=dates[0] if dates else None,
         end=dates[-1] if dates else None,
         entities=tuple(collect_entities([a for a in annotations if a.article_id in wanted])),
+        reuse=tuple(pair.to_dict() for pair in inside),
+        source_groups=tuple(group.to_dict() for group in source_groups(ordered, inside)),
     )
 
 

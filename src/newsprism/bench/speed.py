@@ -17,8 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from ..errors import InputError
 from ..models import Article
+from .records import read_jsonl
 
 T = TypeVar("T")
 
@@ -81,25 +81,6 @@ def synthetic_articles(count: int) -> list[Article]:
     return articles
 
 
-def _records(path: Path, count: int) -> list[dict[str, object]]:
-    """The first ``count`` records of a JSONL file; InputError names a malformed line."""
-    records: list[dict[str, object]] = []
-    with path.open(encoding="utf-8", errors="replace") as lines:
-        for number, line in enumerate(lines, start=1):
-            if len(records) == count:
-                break
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise InputError(f"{path}:{number}: not valid JSON ({error.msg})") from None
-            if not isinstance(record, dict):
-                raise InputError(f"{path}:{number}: a record must be a JSON object")
-            records.append(record)
-    return records
-
-
 def _timed(stage: str, results: dict[str, float], work: Callable[[], T]) -> T:
     started = time.perf_counter()
     value = work()
@@ -116,7 +97,7 @@ def run_speed_bench(*, docs: int = 1000, path: Path | None = None) -> dict[str, 
     with tempfile.TemporaryDirectory() as folder:
         bundle = Path(folder) / "bench.jsonl"
         if path is not None:
-            records = _records(path, docs)
+            records = list(read_jsonl(path, limit=docs))
         else:
             records = [
                 {"id": a.id, "text": a.text, "title": a.title, "source": a.source}

@@ -1,0 +1,1 @@
+"""Evaluation harness: each task reads records and returns its metrics as one flat dict."""

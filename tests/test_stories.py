@@ -1,46 +1,14 @@
-"""Story assembly: ids, titles, time spans and entity merging."""
+"""Story assembly: ids, titles, time spans, and the extraction a story carries."""
 
 from __future__ import annotations
 
 from newsprism.models import Annotation, EntityMention
-from newsprism.stories import build_stories, collect_entities, entity_key, story_id
-
-
-def mention(text: str, label: str = "PERSON") -> EntityMention:
-    return EntityMention(start=0, end=len(text), label=label, text=text)
+from newsprism.stories import build_stories, story_id
 
 
 def test_story_id_ignores_order():
     assert story_id(["b", "a", "c"]) == story_id(["c", "b", "a"])
     assert story_id(["a", "b"]) != story_id(["a", "c"])
-
-
-def test_entity_key_folds_articles_and_possessives():
-    assert entity_key("the Harbour Authority's") == entity_key("Harbour Authority")
-    assert entity_key("  Mira   Castell ") == "mira castell"
-
-
-def test_collect_entities_merges_across_articles():
-    annotations = [
-        Annotation(
-            article_id="a",
-            sentences=(),
-            entities=(mention("Mira Castell"), mention("Velno", "GPE"), mention("2026", "DATE")),
-            words=10,
-        ),
-        Annotation(
-            article_id="b",
-            sentences=(),
-            entities=(mention("Mira Castell's"), mention("the Mira  Castell")),
-            words=10,
-        ),
-    ]
-    entities = collect_entities(annotations)
-    assert [(e.name, e.type, e.article_ids, e.mentions) for e in entities] == [
-        ("Mira Castell", "PERSON", ("a", "b"), 3),
-        ("Velno", "GPE", ("a",), 1),
-    ]
-    assert [e.id for e in entities] == ["e1", "e2"]
 
 
 def test_build_stories_title_and_span(make_article):
@@ -63,3 +31,33 @@ def test_title_falls_back_to_first_line(make_article):
 
 def test_no_articles_no_story():
     assert build_stories([], []) == []
+
+
+def test_story_carries_extraction(make_article):
+    text = (
+        "Harbour master Ines Roko said the ferry would sail on Friday.\n"
+        '"We expect delays until the weekend," Roko said.'
+    )
+    article = make_article(id="ferry", text=text, published="2026-03-11")
+    start = text.index("Ines Roko")
+    person = EntityMention(start=start, end=start + 9, label="PERSON", text="Ines Roko")
+    second = text.index("Roko said.")
+    surname = EntityMention(start=second, end=second + 4, label="PERSON", text="Roko")
+    first_end = text.index("\n")
+    annotation = Annotation(
+        article_id="ferry",
+        sentences=((0, first_end), (first_end + 1, len(text))),
+        entities=(person, surname),
+        words=20,
+    )
+    (story,) = build_stories([article], [annotation])
+    (entity,) = [e for e in story.entities if e.type == "PERSON"]
+    assert entity.name == "Ines Roko"
+    assert entity.mentions == 2
+    (reported, direct) = sorted(story.quotes, key=lambda quote: quote["direct"])
+    assert (reported["direct"], direct["direct"]) == (False, True)
+    for quote in (reported, direct):
+        assert quote["speaker"] == "Ines Roko"
+        assert text[quote["start"] : quote["end"]] == quote["text"]
+    assert [d["date"] for d in story.dates] == ["2026-03-13"]
+    assert len(story.claims) == 2

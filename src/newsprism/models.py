@@ -96,6 +96,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
     article_ids: tuple[str, ...] = ()
     mentions: int = 0
+    stands_for: str | None = None  # a capital used for a government: "government of X"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -121,6 +122,10 @@ class Story:
     timeline: tuple[dict[str, object], ...] = ()
     event: dict[str, object] | None = None
     brief: tuple[dict[str, object], ...] = ()
+    # Beyond the contract: the extraction behind facts and framing, per article.
+    claims: tuple[dict[str, object], ...] = ()
+    dates: tuple[dict[str, object], ...] = ()
+    labels: tuple[dict[str, object], ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

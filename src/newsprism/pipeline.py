@@ -22,7 +22,7 @@ from . import clean as clean_stage
 from . import stories as stories_stage
 from .ingest import Fetcher, read_inputs
 from .ingest.dates import published_from_lines
-from .models import Article, Problem, Removal, Report
+from .models import Annotation, Article, Problem, Removal, Report, Story
 from .reuse import find_reuse
 from .settings import DEFAULT_SETTINGS, Settings
 
@@ -44,13 +44,12 @@ def analyze(
     published: str | None = None,
     progress: Progress | None = None,
 ) -> Report:
-    """Read, clean and annotate ``inputs`` and group them into stories.
+    """Read ``inputs``, run every stage on them and return the report.
 
     ``inputs`` may mix file and folder paths, http(s) URLs and ready-made :class:`Article`
     objects. Inputs that cannot be read become :class:`Problem` entries in the report; they never
     stop the other inputs. ``source`` and ``published`` fill values the inputs do not give.
     """
-    timings: dict[str, float] = {}
     report_progress = progress or _no_progress
     given = list(inputs)
     ready = [item for item in given if isinstance(item, Article)]
@@ -67,25 +66,76 @@ def analyze(
         progress=lambda done: report_progress("ingest", done, len(paths)),
     )
     articles, problems = _merge(ready, result.articles, result.problems)
-    timings["ingest_s"] = time.perf_counter() - started
+    ingest_s = time.perf_counter() - started
+    report = process(articles, settings=settings, progress=report_progress)
+    return dataclasses.replace(
+        report,
+        problems=(*problems, *report.problems),
+        stats={"ingest_s": ingest_s, **report.stats},
+    )
+
+
+def process(
+    articles: Sequence[Article],
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    progress: Progress | None = None,
+) -> Report:
+    """Run the stages after ingest on raw ``articles``: :func:`prepare`, then :func:`assemble`."""
+    timings: dict[str, float] = {}
+    cleaned, annotations = prepare(articles, settings=settings, progress=progress, timings=timings)
+    stories = assemble(cleaned, annotations, timings=timings)
+    timings["articles"] = float(len(cleaned))
+    timings["words"] = float(sum(annotation.words for annotation in annotations))
+    LOG.info("analyzed %d articles into %d stories", len(cleaned), len(stories))
+    return Report(
+        articles=tuple(cleaned),
+        stories=tuple(stories),
+        annotations=tuple(annotations),
+        stats=timings,
+    )
+
+
+def prepare(
+    articles: Sequence[Article],
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    progress: Progress | None = None,
+    timings: dict[str, float] | None = None,
+) -> tuple[list[Article], list[Annotation]]:
+    """The per-article stages: each article's results depend on that article alone (and, for
+    cleaning, on other articles of its outlet), so a store can keep them and skip them later."""
+    report_progress = progress or _no_progress
+    timings = {} if timings is None else timings
 
     # 2. clean: reads raw text; writes cleaned text and the removed furniture.
     started = time.perf_counter()
-    articles = [
+    cleaned = [
         _date_from_removed(_drop_furniture_title(article))
         for article in clean_stage.clean_articles(articles)
     ]
-    report_progress("clean", len(articles), len(articles))
+    report_progress("clean", len(cleaned), len(cleaned))
     timings["clean_s"] = time.perf_counter() - started
 
     # 3. annotate: reads cleaned text; writes sentences and entity mentions.
     started = time.perf_counter()
     annotations = annotate_stage.annotate(
-        articles,
+        cleaned,
         settings=settings,
-        progress=lambda done: report_progress("annotate", done, len(articles)),
+        progress=lambda done: report_progress("annotate", done, len(cleaned)),
     )
     timings["annotate_s"] = time.perf_counter() - started
+    return cleaned, annotations
+
+
+def assemble(
+    articles: Sequence[Article],
+    annotations: Sequence[Annotation],
+    *,
+    timings: dict[str, float] | None = None,
+) -> list[Story]:
+    """The cross-article stages on prepared articles: reuse, grouping into stories, assembly."""
+    timings = {} if timings is None else timings
 
     # 4. reuse: reads cleaned texts (all articles at once: a wire copy may sit in any story);
     #    writes reuse pairs with their shared passages.
@@ -98,17 +148,7 @@ def analyze(
     started = time.perf_counter()
     stories = stories_stage.build_stories(articles, annotations, pairs)
     timings["stories_s"] = time.perf_counter() - started
-
-    timings["articles"] = float(len(articles))
-    timings["words"] = float(sum(annotation.words for annotation in annotations))
-    LOG.info("analyzed %d articles into %d stories", len(articles), len(stories))
-    return Report(
-        articles=tuple(articles),
-        stories=tuple(stories),
-        annotations=tuple(annotations),
-        problems=problems,
-        stats=timings,
-    )
+    return stories
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:

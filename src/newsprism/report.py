@@ -44,6 +44,7 @@ def entity_to_dict(entity: Entity) -> dict[str, Any]:
         "aliases": list(entity.aliases),
         "article_ids": list(entity.article_ids),
         "mentions": entity.mentions,
+        "stands_for": entity.stands_for,
     }
 
 
@@ -76,6 +77,9 @@ def story_to_dict(story: Story) -> dict[str, Any]:
         "timeline": list(story.timeline),
         "event": story.event if story.event is not None else empty_event(),
         "brief": list(story.brief),
+        "claims": list(story.claims),
+        "dates": list(story.dates),
+        "labels": list(story.labels),
     }
 
 

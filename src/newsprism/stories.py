@@ -8,25 +8,21 @@ whatever does the grouping.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-import re
-from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from .extract.claims import extract_claims
+from .extract.dates import extract_dates
+from .extract.entities import Resolution, resolve_story
+from .extract.parsing import SentenceParser
+from .extract.quotes import extract_story_quotes
 from .models import Annotation, Article, Entity, Story
 from .reuse import ReusePair, source_groups
 
-# spaCy labels that name things a reader tracks across articles. Numbers, dates and amounts are
-# left to the figure and date extractors.
-ENTITY_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
-)
 # Longest story title built from a first sentence when no article has a headline; longer
 # titles wrap badly in terminal tables and HTML lists.
 MAX_FALLBACK_TITLE_CHARS = 90
-
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
 def build_stories(
@@ -37,33 +33,65 @@ def build_stories(
     """Group ``articles`` into stories (for now: one story holding all of them)."""
     if not articles:
         return []
-    return [assemble_story(articles, annotations, pairs)]
+    parser = SentenceParser()  # one per run: quotes, entities and claims share its parses
+    stories = [assemble_story(articles, annotations, pairs, parser=parser)]
+    parser.clear()
+    return stories
 
 
 def assemble_story(
     articles: Sequence[Article],
     annotations: Sequence[Annotation],
     pairs: Sequence[ReusePair] = (),
+    *,
+    parser: SentenceParser | None = None,
 ) -> Story:
-    """Make one story of ``articles``: id, title, time span, entities, reuse, source groups.
+    """Make one story of ``articles``: id, title, time span, reuse and source groups, and what
+    extraction finds in it (entities with aliases, quotes, framing labels, claims, dates).
 
-    ``pairs`` may hold reuse pairs of other stories too; only pairs inside this story count.
+    ``pairs`` and ``annotations`` may cover other stories too; only this story's are used.
     """
     ordered = sorted(articles, key=lambda article: (article.published or "~", article.id))
     article_ids = tuple(article.id for article in ordered)
     wanted = set(article_ids)
+    by_id = {a.article_id: a for a in annotations if a.article_id in wanted}
+    own = [by_id[article.id] for article in ordered if article.id in by_id]
     dates = sorted(article.published for article in ordered if article.published)
     inside = [pair for pair in pairs if pair.a in wanted and pair.b in wanted]
+    parser = parser if parser is not None else SentenceParser()
+    quoted = extract_story_quotes(ordered, own, parser=parser)
+    resolution = resolve_story(ordered, own, parser=parser, quotes=quoted.quotes)
+    claims = [
+        claim
+        for article in ordered
+        if article.id in by_id
+        for claim in extract_claims(
+            article, by_id[article.id], quotes=quoted.quotes, resolution=resolution
+        )
+    ]
     return Story(
         id=story_id(article_ids),
         title=story_title(ordered),
         article_ids=article_ids,
         start=dates[0] if dates else None,
         end=dates[-1] if dates else None,
-        entities=tuple(collect_entities([a for a in annotations if a.article_id in wanted])),
+        entities=tuple(_with_stands_for(resolution)),
         reuse=tuple(pair.to_dict() for pair in inside),
         source_groups=tuple(group.to_dict() for group in source_groups(ordered, inside)),
+        quotes=tuple(quote.to_dict() for quote in quoted.quotes),
+        labels=tuple(label.to_dict() for label in quoted.labels),
+        claims=tuple(claim.to_dict() for claim in claims),
+        dates=tuple(mention.to_dict() for article in ordered for mention in extract_dates(article)),
     )
+
+
+def _with_stands_for(resolution: Resolution) -> list[Entity]:
+    """The resolved entities, capitals used for governments marked with what they stand for."""
+    marks = {mark.entity_id: f"government of {mark.country}" for mark in resolution.stands_for}
+    return [
+        dataclasses.replace(entity, stands_for=marks[entity.id]) if entity.id in marks else entity
+        for entity in resolution.entities
+    ]
 
 
 def story_id(article_ids: Sequence[str]) -> str:
@@ -84,43 +112,3 @@ def story_title(ordered: Sequence[Article]) -> str | None:
                 return first_line
             return first_line[:MAX_FALLBACK_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
     return None
-
-
-def entity_key(text: str) -> str:
-    """Fold a mention to the form used to merge mentions of one entity."""
-    return display_name(text).casefold()
-
-
-def display_name(text: str) -> str:
-    """A mention as an entity name: no possessive, no leading article, single spaces."""
-    return " ".join(_LEADING_ARTICLE.sub("", _POSSESSIVE.sub("", text.strip())).split())
-
-
-def collect_entities(annotations: Sequence[Annotation]) -> list[Entity]:
-    """Merge entity mentions with the same folded name and type across articles."""
-    surfaces: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    articles: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for annotation in annotations:
-        for mention in annotation.entities:
-            if mention.label not in ENTITY_LABELS:
-                continue
-            key = (mention.label, entity_key(mention.text))
-            if not key[1]:
-                continue
-            surfaces[key][display_name(mention.text)] += 1
-            articles[key].add(annotation.article_id)
-    ranked = sorted(surfaces, key=lambda key: (-surfaces[key].total(), key[1], key[0]))
-    entities = []
-    for number, key in enumerate(ranked, start=1):
-        forms = surfaces[key].most_common()
-        entities.append(
-            Entity(
-                id=f"e{number}",
-                name=forms[0][0],
-                type=key[0],
-                aliases=tuple(sorted(form for form, _ in forms[1:])),
-                article_ids=tuple(sorted(articles[key])),
-                mentions=surfaces[key].total(),
-            )
-        )
-    return entities

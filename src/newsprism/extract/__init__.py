@@ -1,0 +1,1 @@
+"""Extraction: figures, quotes, entities, claims and dates found in annotated articles."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -41,6 +42,8 @@ def cli(verbose: int) -> None:
     finds the people, places and organisations they name, groups them into stories and writes
     a report (JSON, Markdown) with everything found.
     """
+    # the tokenizers library warns on stderr when spaCy forks workers after embedding
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 

@@ -80,9 +80,9 @@ def origin(
     """The likely origin of the shared text and the rule that decided it.
 
     Rules in order: the earlier published article; else the one carrying a wire credit (when
-    only one does, or when both do and one is the agency's own outlet); else the article contained in the other (verbatim reuse only: pass
-    ``by_containment=False`` for a rewrite, where a condensed retelling is the better covered
-    side); else None.
+    only one does, or when both do and one is the agency's own outlet); else the article
+    contained in the other (verbatim reuse only: pass ``by_containment=False`` for a rewrite,
+    where a condensed retelling is the better covered side); else None.
     """
     order = published_order(a.published, b.published)
     if order != 0:
@@ -106,7 +106,7 @@ def is_agency_outlet(article: Article) -> bool:
     wire = article.wire.casefold()
     source = article.source.casefold()
     initials = "".join(word[0] for word in source.split() if word[0].isalnum())
-    return wire == source or wire == initials or source.startswith(wire + " ")
+    return wire in (source, initials) or source.startswith(wire + " ")
 
 
 def published_order(first: str | None, second: str | None) -> int:

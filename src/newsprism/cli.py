@@ -15,21 +15,24 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import pipeline
+from . import newsroom, pipeline
 from . import report as report_output
 from .bench.records import read_jsonl
 from .errors import NewsprismError
 from .models import Report
+from .store import Store
 
 # Below this many inputs a run finishes in a few seconds; a progress bar would only flicker.
 PROGRESS_MIN_INPUTS = 20
-OUTPUT_FORMATS = {".json": "json", ".md": "md", ".markdown": "md"}
+OUTPUT_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
 
 @click.group()
@@ -54,7 +57,7 @@ def cli(verbose: int) -> None:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, allow_dash=True),
-    help="Write the report here: .json or .md by extension; '-' writes JSON to stdout.",
+    help="Write the report here: .json, .md or .html by extension; '-' writes JSON to stdout.",
 )
 @click.option("--source", help="Outlet name for inputs that do not say which outlet they are from.")
 @click.option(
@@ -169,20 +172,15 @@ def _check_date(value: str | None) -> str | None:
 
 
 def _write(result: Report, output: str, fmt: str) -> None:
-    text = report_output.to_markdown(result) if fmt == "md" else report_output.to_json(result)
+    """Write the report in ``fmt`` to ``output`` (a path, or '-' for stdout)."""
+    if fmt == "md":
+        text = report_output.to_markdown(result)
+    else:
+        text = _render(report_output.to_dict(result), fmt)
     if output == "-":
         sys.stdout.write(text)
         return
-    path = Path(output)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".part")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-    except OSError as error:
-        raise click.ClickException(
-            f"{output}: cannot write the report ({error.strerror})"
-        ) from None
+    _save(output, text)
 
 
 @contextmanager
@@ -238,3 +236,245 @@ def _print_summary(result: Report) -> None:
         names = ", ".join(entity.name for entity in story.entities[:8])
         if names:
             console.print(f"Most named: {names}", markup=False, highlight=False)
+
+
+# -- store commands (issue 7): thin adapters over newsroom, store and web ----------------------
+
+DB_OPTION = click.option(
+    "--db",
+    default="newsprism.db",
+    show_default=True,
+    help="The store: a SQLite file, or a postgresql://user@host/name URL.",
+)
+
+
+@contextmanager
+def _store(db: str, *, must_exist: bool = False) -> Iterator[Store]:
+    """Open the store; any NewsprismError inside becomes a one-line CLI error."""
+    try:
+        with Store.open(db, must_exist=must_exist) as store:
+            yield store
+    except NewsprismError as error:
+        raise click.ClickException(str(error)) from error
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--source", help="Outlet name for inputs that do not say which outlet they are from.")
+@click.option("--published", help="Publication date (ISO 8601) for inputs that carry none.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+def ingest(
+    paths: tuple[str, ...], db: str, source: str | None, published: str | None, quiet: bool
+) -> None:
+    """Store the articles in PATHS (files, folders, URLs); the same article is stored once.
+
+    Example:
+
+    \b
+        newsprism ingest examples/articles --db news.db
+    """
+    published = _check_date(published)
+    err = Console(stderr=True)
+    with _store(db) as store, _progress(err, enabled=not quiet and err.is_terminal) as update:
+        summary = newsroom.ingest_paths(
+            store, paths, source=source, published=published, progress=update
+        )
+    for problem in summary.problems:
+        err.print(str(problem), markup=False, highlight=False, soft_wrap=True)
+    if not quiet:
+        click.echo(
+            f"{summary.added} articles added, {summary.updated} changed, "
+            f"{summary.unchanged} already stored ({db})"
+        )
+
+
+@cli.command("run")
+@DB_OPTION
+@click.option("--reassemble", is_flag=True, help="Rebuild the stories even if nothing is new.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing on success.")
+def run_command(db: str, reassemble: bool, quiet: bool) -> None:
+    """Process the stored articles that are new and update the stories.
+
+    Example:
+
+    \b
+        newsprism run --db news.db
+    """
+    err = Console(stderr=True)
+    with (
+        _store(db, must_exist=True) as store,
+        _progress(err, enabled=not quiet and err.is_terminal) as update,
+    ):
+        summary = newsroom.run(store, reassemble=reassemble, progress=update)
+    if not quiet:
+        kept = "" if summary.assembled else " (nothing new: stories kept)"
+        click.echo(
+            f"{summary.prepared} articles processed, {summary.already_prepared} done before; "
+            f"{summary.stories} stories{kept}"
+        )
+
+
+@cli.command("stories")
+@DB_OPTION
+@click.option("--limit", default=50, show_default=True, help="Show at most this many stories.")
+def stories_command(db: str, limit: int) -> None:
+    """List the stored stories, latest first."""
+    with _store(db, must_exist=True) as store:
+        rows = store.stories(limit=limit)
+        total = store.story_count()
+    table = Table(title=f"{total} stories", title_justify="left")
+    table.add_column("story", no_wrap=True)
+    for column in ("title", "span", "articles", "sources", "outlets", "contested"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        span = " to ".join(dict.fromkeys(d[:10] for d in (row.start, row.end) if d))
+        groups = "-" if row.source_group_count is None else str(row.source_group_count)
+        table.add_row(
+            row.id,
+            row.title or "",
+            span,
+            str(row.article_count),
+            groups,
+            str(len(row.outlets)),
+            str(row.contested_count),
+        )
+    Console().print(table)
+
+
+@cli.command()
+@click.argument("story")
+@DB_OPTION
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write the story here: .html (self-contained), .json or .md by extension.",
+)
+def show(story: str, db: str, output: str | None) -> None:
+    """Show one STORY (its id, or the start of it), or write it to a file."""
+    fmt = _output_format(output) if output else None
+    with _store(db, must_exist=True) as store:
+        found = store.story_ids_matching(story)
+        if len(found) != 1:
+            what = "no story" if not found else f"{len(found)} stories"
+            raise click.ClickException(f"{what} matching {story!r}; see 'newsprism stories'")
+        data = newsroom.report_dict(store, story_ids=found)
+    if output is not None:
+        _save(output, _render(data, fmt or "json"))
+        click.echo(f"Story written to {output}")
+        return
+    _print_story(data)
+
+
+@cli.command()
+@DB_OPTION
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(newsroom.EXPORT_FORMATS),
+    default="json",
+    show_default=True,
+    help="json: the report contract; csv: one event record per story; md: Markdown.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here, not stdout.")
+def export(db: str, fmt: newsroom.ExportFormat, output: str | None) -> None:
+    """Export everything stored as JSON, Markdown, or a CSV of event records."""
+    with _store(db, must_exist=True) as store:
+        text = newsroom.export(store, fmt)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        _save(output, text)
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
+@click.option(
+    "--token",
+    envvar="NEWSPRISM_TOKEN",
+    help="Secret every request must carry; required off loopback (env NEWSPRISM_TOKEN).",
+)
+def serve(db: str, host: str, port: int, token: str | None) -> None:
+    """Serve the web app and JSON API over the store (read-only).
+
+    Example:
+
+    \b
+        newsprism serve --db news.db     # then open http://127.0.0.1:8000/
+    """
+    import uvicorn
+
+    from .web.app import LOOPBACK_HOST_NAMES, check_bind, create_app, is_loopback
+
+    try:
+        check_bind(host, token)
+    except NewsprismError as error:
+        raise click.ClickException(str(error)) from error
+    with _store(db, must_exist=True) as store:
+        trusted = LOOPBACK_HOST_NAMES if is_loopback(host) else None
+        app = create_app(store, token=token, trusted_hosts=trusted)
+        shown = f"[{host}]" if ":" in host else host
+        click.echo(f"Serving {db} at http://{shown}:{port}/ (Ctrl+C stops)")
+        if token:
+            click.echo(
+                "Every request must carry the token: open the page once with ?token=..., "
+                "or send 'Authorization: Bearer ...'."
+            )
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@bench.command("web")
+@click.option("--docs", default=10_000, show_default=True, help="Articles to store.")
+@click.option("--story-size", default=10, show_default=True, help="Articles per story.")
+@click.option("--requests", default=200, show_default=True, help="Story pages to request.")
+def bench_web(docs: int, story_size: int, requests: int) -> None:
+    """Story page time (median, p95 in ms) with DOCS fictional articles stored."""
+    from .bench.web import run_web_bench
+
+    _echo_metrics(lambda: run_web_bench(articles=docs, story_size=story_size, requests=requests))
+
+
+def _render(data: dict[str, object], fmt: str) -> str:
+    if fmt == "html":
+        from .htmlreport import render as render_html
+
+        return render_html(data)
+    if fmt == "md":
+        return report_output.to_markdown(newsroom.report_from_dict(data))
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _save(output: str, text: str) -> None:
+    """Write ``text`` to ``output`` atomically (a temporary file renamed into place)."""
+    path = Path(output)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".part")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError as error:
+        raise click.ClickException(f"{output}: cannot write ({error.strerror})") from None
+
+
+def _print_story(data: dict[str, Any]) -> None:
+    console = Console()
+    story = data["stories"][0]
+    articles = {a["id"]: a for a in data["articles"]}
+    console.print(f"[bold]{escape(story.get('title') or story['id'])}[/]  ({story['id']})")
+    groups = len(story.get("source_groups") or [])
+    console.print(
+        f"{len(story['article_ids'])} articles, {groups or '-'} independent sources, "
+        f"{sum(1 for f in story.get('facts') or [] if f.get('status') == 'contested')} contested"
+    )
+    for entry in story.get("brief") or []:
+        console.print(f"- {entry.get('text')} [{entry.get('status')}]", markup=False)
+    for article_id in story["article_ids"]:
+        article = articles.get(article_id, {})
+        console.print(
+            f"  {article_id}  {article.get('source') or '?'}  {article.get('title') or ''}",
+            markup=False,
+            highlight=False,
+        )

@@ -5,6 +5,7 @@
     + FetchError          a page or feed could not be downloaded
     + ParseError          a page, feed or record could not be parsed
   + ModelError            a language model or embedding artifact is missing or broken
+  + StoreError            the database is missing, locked, or at an unknown schema version
   + SettingsError         a setting is missing or out of range
 """
 
@@ -29,6 +30,10 @@ class ParseError(InputError):
 
 class ModelError(NewsprismError):
     """A language model or embedding artifact is missing or broken."""
+
+
+class StoreError(NewsprismError):
+    """The database is missing, unreadable, locked, or at an unknown schema version."""
 
 
 class SettingsError(NewsprismError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -104,3 +105,17 @@ def test_help_texts(command: list[str]):
     assert result.exit_code == 0
     assert "Usage:" in result.output
     assert len(result.output.splitlines()) > 5
+
+
+def test_every_command_has_help_and_a_readme_mention():
+    from newsprism.cli import cli as group
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    commands = list(group.commands.items())
+    bench = group.commands["bench"]
+    assert isinstance(bench, click.Group)
+    commands += [(f"bench {name}", command) for name, command in bench.commands.items()]
+    for name, command in commands:
+        assert command.help, name
+        assert len(command.help) > 20, name
+        assert f"newsprism {name}" in readme, f"README does not mention 'newsprism {name}'"

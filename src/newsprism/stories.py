@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from .extract.claims import extract_claims
 from .extract.dates import extract_dates
 from .extract.entities import Resolution, resolve_story
+from .extract.figures import extract_figures
 from .extract.parsing import SentenceParser
 from .extract.quotes import extract_story_quotes
 from .models import Annotation, Article, Entity, Story
@@ -47,7 +48,8 @@ def assemble_story(
     parser: SentenceParser | None = None,
 ) -> Story:
     """Make one story of ``articles``: id, title, time span, reuse and source groups, and what
-    extraction finds in it (entities with aliases, quotes, framing labels, claims, dates).
+    extraction finds in it (entities with aliases, figures, quotes, framing labels, claims,
+    dates).
 
     ``pairs`` and ``annotations`` may cover other stories too; only this story's are used.
     """
@@ -59,6 +61,7 @@ def assemble_story(
     dates = sorted(article.published for article in ordered if article.published)
     inside = [pair for pair in pairs if pair.a in wanted and pair.b in wanted]
     parser = parser if parser is not None else SentenceParser()
+    figures = extract_figures(ordered, own, nlp=parser.nlp)
     quoted = extract_story_quotes(ordered, own, parser=parser)
     resolution = resolve_story(ordered, own, parser=parser, quotes=quoted.quotes)
     claims = [
@@ -66,7 +69,11 @@ def assemble_story(
         for article in ordered
         if article.id in by_id
         for claim in extract_claims(
-            article, by_id[article.id], quotes=quoted.quotes, resolution=resolution
+            article,
+            by_id[article.id],
+            quotes=quoted.quotes,
+            resolution=resolution,
+            figures=[figure for figure in figures if figure.start is not None],
         )
     ]
     return Story(
@@ -78,6 +85,7 @@ def assemble_story(
         entities=tuple(_with_stands_for(resolution)),
         reuse=tuple(pair.to_dict() for pair in inside),
         source_groups=tuple(group.to_dict() for group in source_groups(ordered, inside)),
+        figures=tuple(figure.to_dict() for figure in figures),
         quotes=tuple(quote.to_dict() for quote in quoted.quotes),
         labels=tuple(label.to_dict() for label in quoted.labels),
         claims=tuple(claim.to_dict() for claim in claims),

@@ -25,6 +25,16 @@ def bench_speed(file: Path | None, docs: int) -> None:
     echo_metrics(lambda: run_speed_bench(docs=docs, path=file))
 
 
+@bench.command("figures")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def bench_figures(file: Path) -> None:
+    """Per-article exact match of killed and injured counts against gold_num_killed and
+    gold_num_injured (records with no gold counts are skipped)."""
+    from ..bench.figures import run_figures_bench
+
+    echo_metrics(lambda: run_figures_bench(file))
+
+
 @bench.command("reuse")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def bench_reuse(file: Path) -> None:

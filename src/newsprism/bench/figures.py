@@ -1,0 +1,108 @@
+"""Figures bench: per-article exact match of the killed and injured counts, and speed.
+
+``run_figures_bench(path)`` reads article records (``{"id", "text", "title", "date", "source",
+...}`` with gold ``gold_num_killed`` and ``gold_num_injured``, grouped by ``gold_cluster``),
+cleans, annotates and extracts figures, and compares each article's own counts
+(:func:`~newsprism.extract.figures_counts.article_counts`) with the gold. A count the article
+does not state is scored as 0 (the gold codes an unstated count as 0); records without gold
+counts are left out of the scores. The per-event scores (``event_*``) come with reconciliation.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from ..annotate import annotate
+from ..clean import clean_articles
+from ..errors import InputError
+from ..extract.figures import Figure, extract_figures
+from ..extract.figures_counts import article_counts
+from ..models import Article
+
+
+def run_figures_bench(path: Path) -> dict[str, float]:
+    """``killed_exact``, ``injured_exact``, ``both_exact`` per article, ``docs``, ``docs_per_s``.
+
+    Raises:
+        InputError: the file cannot be read or a line is not a JSON object.
+    """
+    records = read_records(path)
+    started = time.perf_counter()
+    articles = clean_articles([article_from_record(record) for record in records])
+    annotations = annotate(articles)
+    figures = extract_figures(articles, annotations)
+    elapsed = time.perf_counter() - started
+    by_article: dict[str, list[Figure]] = {article.id: [] for article in articles}
+    for figure in figures:
+        by_article[figure.article_id].append(figure)
+    rows = [
+        (record, article_counts(by_article[article.id], article))
+        for record, article in zip(records, articles, strict=True)
+    ]
+    scores = score_counts(rows)
+    scores["docs_per_s"] = len(articles) / elapsed if elapsed > 0 else 0.0
+    scores["words_per_s"] = sum(a.words for a in annotations) / elapsed if elapsed > 0 else 0.0
+    return scores
+
+
+def read_records(path: Path) -> list[dict[str, object]]:
+    """The JSON objects of a JSONL file, one per non-empty line."""
+    records: list[dict[str, object]] = []
+    try:
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                record = json.loads(line)
+                if not isinstance(record, dict):
+                    raise InputError(f"{path}:{number}: not a JSON object")
+                records.append(record)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise InputError(f"{path}: cannot read records ({err})") from err
+    return records
+
+
+def article_from_record(record: Mapping[str, object]) -> Article:
+    """An uncleaned article from a bench record."""
+
+    def text_or_none(key: str) -> str | None:
+        value = record.get(key)
+        return str(value) if value not in (None, "") else None
+
+    return Article(
+        id=str(record["id"]),
+        text=str(record.get("text") or ""),
+        origin="bench",
+        title=text_or_none("title"),
+        published=text_or_none("date"),
+        source=text_or_none("source"),
+        url=text_or_none("url"),
+    )
+
+
+def score_counts(
+    rows: Iterable[tuple[Mapping[str, object], Mapping[str, int | None]]],
+) -> dict[str, float]:
+    """Exact-match rates of killed, injured and both over records with gold counts."""
+    scored = killed = injured = both = 0
+    for record, counts in rows:
+        gold_killed = record.get("gold_num_killed")
+        gold_injured = record.get("gold_num_injured")
+        if not isinstance(gold_killed, int) or not isinstance(gold_injured, int):
+            continue
+        scored += 1
+        killed_ok = (counts.get("killed") or 0) == gold_killed
+        injured_ok = (counts.get("injured") or 0) == gold_injured
+        killed += killed_ok
+        injured += injured_ok
+        both += killed_ok and injured_ok
+    total = max(scored, 1)
+    return {
+        "killed_exact": killed / total,
+        "injured_exact": injured / total,
+        "both_exact": both / total,
+        "docs": float(scored),
+    }

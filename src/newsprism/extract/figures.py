@@ -1,0 +1,485 @@
+"""Figures: numbers in articles with what they count, their qualifier, and who says so.
+
+Takes cleaned articles and their annotations (:func:`newsprism.annotate.annotate`) and returns
+:class:`Figure` values: "at least 27 people have been killed, they said" becomes killed 27,
+qualifier "at least", counted "people", attributed to the source "they" stands for.
+
+Only sentences with a number or a casualty word are parsed (spaCy parser, in one batch over
+all articles); :mod:`.numbers` finds the amounts, :mod:`.figures_rules` reads what they count
+and :mod:`.figures_attribution` who states them. Victims named without a number ("a man was
+shot and killed") are figures of one, marked ``implicit``. An article's own killed and
+injured counts come from :func:`article_counts` (:mod:`.figures_counts`).
+
+Titles: an article's title is not part of ``article.text``. Figures found in the title have
+``in_title=True`` and their ``start``/``end``/``sentence_start``/``sentence_end`` are offsets
+into ``article.title``; :meth:`Figure.to_dict` reports ``start``/``end`` as null for them (the
+report contract's offsets are into the text) and gives ``title_start``/``title_end`` instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..annotate import load_pipeline
+from ..models import Annotation, Article, EntityMention
+from .figures_attribution import (
+    REPORTING_VERBS,
+    Source,
+    reporting_subject,
+    resolve_pronoun,
+    source_in_sentence,
+)
+from .figures_counts import article_counts
+from .figures_lexicon import CUE_STEMS, SUICIDE
+from .figures_rules import is_part, read_amount
+from .figures_victims import singular_victims
+from .numbers import find_amounts
+
+__all__ = ["Figure", "article_counts", "extract_figures"]
+
+LOG = logging.getLogger(__name__)
+
+# Components of the parser pipeline the rules do not use: entities come from the annotation.
+PARSE_DISABLE = ("ner", "newsprism_places")
+# Sentences per parser batch: larger batches are a little faster and hold more docs in memory;
+# sentences are short, so 128 costs a few MB. Not tuned for accuracy (it has no effect on it).
+PARSE_BATCH_SIZE = 128
+# Earlier sentences parsed to find whom "they" stands for: more reaches sources named further
+# back but also earlier, unrelated speakers, and costs parsing. No gold for attribution exists
+# in the development data; 3 was set by reading gva_dev tuning-half articles.
+CONTEXT_SENTENCES = 3
+# A title is rewritten in sentence case before parsing when at least this share of its words
+# start with a capital: the tagger reads "4 Shot, 1 Killed In Park" as a list of names. Lower
+# would also lower names in sentence-case titles. Set by reading gva_dev tuning-half titles.
+TITLE_CASE_SHARE = 0.6
+# A title is cut at " - " or " | " when the part before has at least this many words: what
+# follows is the site's name ("Man shot in park - WXYZ Channel 7 - Springfield"). Fewer words
+# would cut headlines such as "Update - 3 shot"; set by reading gva_dev tuning-half titles.
+SITE_SEPARATOR = re.compile(r" [-|\u2013\u2014] ")
+MIN_HEADLINE_WORDS = 3
+# Headline words that report at least one death or shooting when no count was read, most
+# telling first, and words that deny it ("no one hurt").
+HEADLINE_KINDS = {"killed", "injured", "shot"}
+HEADLINE_CUES = (
+    (
+        "killed",
+        re.compile(
+            r"\b(?:killed|kills?|dies|died|dead|deadly|slain|murder(?:ed|s)?|fatal(?:ly)?|"
+            r"homicide|death)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("shot", re.compile(r"\b(?:shot|shoots?|gunshot)\b", re.IGNORECASE)),
+    ("injured", re.compile(r"\b(?:wounded|injured|hurt|hospitali[sz]ed)\b", re.IGNORECASE)),
+)
+HEADLINE_NONE = re.compile(r"\b(?:no one|nobody|none|no injuries|not)\b", re.IGNORECASE)
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+TIME_LABELS = {"DATE", "TIME"}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Figure:
+    """A number in an article, what it counts and who states it.
+
+    ``[start, end)`` covers the number phrase with its qualifier ("at least 27") in
+    ``article.text`` (in ``article.title`` when ``in_title``). ``value`` is the amount to use
+    (a range's low end, the ACLED value of a vague word); ``low``/``high`` are the bounds the
+    phrase implies. ``attributed_to`` is the person or body named as the source; None means
+    the outlet itself. ``implicit`` marks victims written without a number ("a man");
+    ``part`` marks a figure that counts part of a group counted just before it in the same
+    sentence ("three victims, one male and two females").
+    """
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    kind: str
+    value: int | None
+    low: int | None = None
+    high: int | None = None
+    qualifier: str = "exact"
+    vague: bool = False
+    implicit: bool = False
+    part: bool = False
+    counted: str | None = None
+    place: str | None = None
+    time: str | None = None
+    attributed_to: str | None = None
+    sentence: str = ""
+    sentence_start: int = 0
+    sentence_end: int = 0
+    in_title: bool = False
+
+    def to_dict(self) -> dict[str, object]:
+        """The report contract's figure entry, plus extras."""
+        return {
+            "id": self.id,
+            "article_id": self.article_id,
+            "kind": self.kind,
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "qualifier": self.qualifier,
+            "counted": self.counted,
+            "attributed_to": self.attributed_to,
+            "sentence": self.sentence,
+            "start": None if self.in_title else self.start,
+            "end": None if self.in_title else self.end,
+            "vague": self.vague,
+            "implicit": self.implicit,
+            "part": self.part,
+            "place": self.place,
+            "time": self.time,
+            "sentence_start": None if self.in_title else self.sentence_start,
+            "sentence_end": None if self.in_title else self.sentence_end,
+            "in_title": self.in_title,
+            "title_start": self.start if self.in_title else None,
+            "title_end": self.end if self.in_title else None,
+        }
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """One sentence to parse: which article, where, and whether it is the title."""
+
+    article: int
+    start: int
+    end: int
+    in_title: bool = False
+    figures: list[Figure] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    doc: Doc | None = None
+
+
+def extract_figures(
+    articles: Sequence[Article],
+    annotations: Sequence[Annotation],
+    *,
+    nlp: Language | None = None,
+) -> list[Figure]:
+    """Figures of every article (and its title), in article order, ids ``{article_id}:f{n}``.
+
+    ``annotations`` are those of :func:`newsprism.annotate.annotate` for the same articles.
+    ``nlp`` defaults to :func:`newsprism.annotate.load_pipeline` with the parser.
+    """
+    if len(articles) != len(annotations):
+        raise ValueError("articles and annotations must have the same length")
+    nlp = nlp if nlp is not None else load_pipeline(parser=True)
+    plan = plan_sentences(articles, annotations)
+    for sentence, doc in zip(plan, parse(nlp, articles, plan), strict=True):
+        sentence.doc = doc
+        read_sentence(sentence, articles[sentence.article], annotations[sentence.article])
+    _attribute_pronouns(nlp, articles, annotations, plan)
+    return _numbered(articles, plan)
+
+
+def plan_sentences(
+    articles: Sequence[Article], annotations: Sequence[Annotation]
+) -> list[_Sentence]:
+    """The title and the sentences worth parsing: those with a number or a casualty word."""
+    plan: list[_Sentence] = []
+    for index, (article, annotation) in enumerate(zip(articles, annotations, strict=True)):
+        if annotation.article_id != article.id:
+            raise ValueError(f"annotation {annotation.article_id} is not for {article.id}")
+        if article.title and worth_parsing(article.title):
+            plan.append(_Sentence(index, 0, headline_end(article.title), in_title=True))
+        for start, end in annotation.sentences:
+            if worth_parsing(article.text[start:end]):
+                plan.append(_Sentence(index, start, end))
+    return plan
+
+
+def worth_parsing(text: str) -> bool:
+    """True when a sentence has an amount or a casualty word."""
+    return bool(CUE_STEMS.search(text)) or bool(find_amounts(text))
+
+
+def parse(nlp: Language, articles: Sequence[Article], plan: Sequence[_Sentence]) -> Iterator[Doc]:
+    """Parsed docs of the planned sentences, in order (titles in sentence case)."""
+    texts = (_sentence_text(articles[s.article], s) for s in plan)
+    disable = [name for name in PARSE_DISABLE if name in nlp.pipe_names]
+    yield from nlp.pipe(texts, batch_size=PARSE_BATCH_SIZE, disable=disable)
+
+
+def _sentence_text(article: Article, sentence: _Sentence) -> str:
+    if sentence.in_title:
+        return sentence_case((article.title or "")[: sentence.end])
+    return article.text[sentence.start : sentence.end]
+
+
+def headline_end(title: str) -> int:
+    """Where the headline ends in a title that goes on with the site's name ("... - WXYZ")."""
+    for match in SITE_SEPARATOR.finditer(title):
+        if len(title[: match.start()].split()) >= MIN_HEADLINE_WORDS:
+            return match.start()
+    return len(title)
+
+
+def sentence_case(title: str) -> str:
+    """A Title Case headline with its capitalized words lowered (same length and offsets)."""
+    words = [word for word in title.split() if word[:1].isalpha()]
+    capitalized = [word for word in words if word[0].isupper() and word[1:].islower()]
+    if len(words) < 3 or len(capitalized) < TITLE_CASE_SHARE * len(words):
+        return title
+    pieces = title.split(" ")
+    lowered = [
+        piece.lower() if n > 0 and piece[:1].isupper() and piece[1:].islower() else piece
+        for n, piece in enumerate(pieces)
+    ]
+    return " ".join(lowered)
+
+
+def read_sentence(sentence: _Sentence, article: Article, annotation: Annotation) -> None:
+    """Fill ``sentence.figures`` and ``sentence.sources`` from its parsed doc."""
+    doc = sentence.doc
+    if doc is None:
+        return
+    source_text = (article.title or "") if sentence.in_title else article.text
+    mentions = _mentions(annotation, sentence) if not sentence.in_title else []
+    _set_entities(doc, mentions, sentence.start)
+    taken: set[int] = set()
+    anchors: list[Token] = []
+    for amount in find_amounts(doc.text):
+        reading = read_amount(
+            doc, amount.number_start, amount.number_end, amount.end, value=amount.value
+        )
+        if reading is None:
+            continue
+        taken.update(t.i for t in doc.char_span(amount.start, amount.end, "expand") or [])
+        source = source_in_sentence(reading.anchor)
+        sentence.figures.append(
+            _figure(
+                article, sentence, source_text, mentions,
+                start=amount.start, end=amount.end, kind=reading.kind, value=amount.value,
+                low=amount.low, high=amount.high, qualifier=amount.qualifier,
+                vague=amount.vague, counted=reading.counted, source=source,
+                part=is_part(reading.anchor, anchors),
+            )
+        )  # fmt: skip
+        anchors.append(reading.anchor)
+    for victims in singular_victims(doc, taken):
+        source = source_in_sentence(victims.phrase.root)
+        sentence.figures.append(
+            _figure(
+                article, sentence, source_text, mentions,
+                start=victims.phrase.start_char, end=victims.phrase.end_char, kind=victims.kind,
+                value=victims.value, low=victims.value,
+                high=None if victims.ordinal else victims.value,
+                qualifier="at least" if victims.ordinal else "exact",
+                vague=False, counted=victims.phrase, source=source, implicit=True,
+            )
+        )  # fmt: skip
+    _suicides(sentence, article, source_text, mentions, doc.text)
+    if sentence.in_title:
+        _headline_fallback(sentence, article, doc.text)
+    sentence.sources = list(_reporting_sources(doc))
+
+
+def _suicides(
+    sentence: _Sentence,
+    article: Article,
+    source_text: str,
+    mentions: Sequence[EntityMention],
+    text: str,
+) -> None:
+    """ "... then turned the gun on himself": the shooter's death, one more killed."""
+    for match in SUICIDE.finditer(text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if any(f.start < end and start < f.end for f in sentence.figures):
+            continue
+        sentence.figures.append(
+            _figure(
+                article, sentence, source_text, mentions,
+                start=match.start(), end=match.end(), kind="killed", value=1, low=1, high=1,
+                qualifier="exact", vague=False, counted=None, source=None, implicit=True,
+            )
+        )  # fmt: skip
+
+
+def _headline_fallback(sentence: _Sentence, article: Article, text: str) -> None:
+    """A headline that reports a death or a shooting without a count the rules could read
+    ("Boy, 13, shot near base has died") states at least one victim."""
+    if any(f.kind in HEADLINE_KINDS for f in sentence.figures) or HEADLINE_NONE.search(text):
+        return
+    for kind, pattern in HEADLINE_CUES:
+        match = pattern.search(text)
+        if match is not None:
+            sentence.figures.append(
+                _figure(
+                    article, sentence, article.title or "", [],
+                    start=match.start(), end=match.end(), kind=kind, value=1, low=1, high=None,
+                    qualifier="at least", vague=False, counted=None, source=None, implicit=True,
+                )
+            )  # fmt: skip
+            return
+
+
+def _figure(
+    article: Article,
+    sentence: _Sentence,
+    source_text: str,
+    mentions: Sequence[EntityMention],
+    *,
+    start: int,
+    end: int,
+    kind: str,
+    value: int,
+    low: int | None,
+    high: int | None,
+    qualifier: str,
+    vague: bool,
+    counted: Span | None,
+    source: Source | None,
+    implicit: bool = False,
+    part: bool = False,
+) -> Figure:
+    offset = sentence.start
+    attributed = None if source is None else source.text
+    return Figure(
+        id="",
+        article_id=article.id,
+        start=offset + start,
+        end=offset + end,
+        kind=kind,
+        value=value,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        vague=vague,
+        implicit=implicit,
+        part=part,
+        counted=None
+        if counted is None
+        else source_text[offset + counted.start_char : offset + counted.end_char],
+        place=_nearest(mentions, PLACE_LABELS, offset + start),
+        time=_nearest(mentions, TIME_LABELS, offset + start),
+        attributed_to=attributed,
+        sentence=source_text[sentence.start : sentence.end],
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+        in_title=sentence.in_title,
+    )
+
+
+def _mentions(annotation: Annotation, sentence: _Sentence) -> list[EntityMention]:
+    return [e for e in annotation.entities if sentence.start <= e.start and e.end <= sentence.end]
+
+
+def _set_entities(doc: Doc, mentions: Iterable[EntityMention], offset: int) -> None:
+    """Copy the annotation's entities onto the parsed sentence (the parse runs without ner)."""
+    spans = []
+    for mention in mentions:
+        span = doc.char_span(mention.start - offset, mention.end - offset, label=mention.label)
+        if span is not None:
+            spans.append(span)
+    try:
+        doc.set_ents(spans)
+    except ValueError:
+        LOG.debug("overlapping entities left off a parsed sentence")
+
+
+def _nearest(mentions: Sequence[EntityMention], labels: set[str], position: int) -> str | None:
+    found = [m for m in mentions if m.label in labels]
+    if not found:
+        return None
+    return min(found, key=lambda m: abs(m.start - position)).text
+
+
+def _reporting_sources(doc: Doc) -> Iterator[Source]:
+    """Named subjects of reporting verbs in a parsed sentence (for resolving "they")."""
+    for token in doc:
+        if token.pos_ == "VERB" and token.lemma_.lower() in REPORTING_VERBS:
+            subject = reporting_subject(token)
+            if subject is not None and not subject.pronoun:
+                yield subject
+
+
+def _attribute_pronouns(
+    nlp: Language,
+    articles: Sequence[Article],
+    annotations: Sequence[Annotation],
+    plan: list[_Sentence],
+) -> None:
+    """Replace pronoun sources with the named source they stand for."""
+    needs: dict[int, list[_Sentence]] = defaultdict(list)
+    for sentence in plan:
+        if any(_is_pronoun(f.attributed_to) for f in sentence.figures):
+            needs[sentence.article].append(sentence)
+    if not needs:
+        return
+    context = _context_sentences(articles, annotations, plan, needs)
+    for sentence, doc in zip(context, parse(nlp, articles, context), strict=True):
+        sentence.doc = doc
+        _set_entities(doc, _mentions(annotations[sentence.article], sentence), sentence.start)
+        sentence.sources = list(_reporting_sources(doc))
+    by_article: dict[int, list[_Sentence]] = defaultdict(list)
+    for sentence in [*plan, *context]:
+        if not sentence.in_title:
+            by_article[sentence.article].append(sentence)
+    for index, sentences in needs.items():
+        earlier = sorted(
+            ((s.start + src.start, src) for s in by_article[index] for src in s.sources),
+            key=lambda item: item[0],
+        )
+        for sentence in sentences:
+            sentence.figures = [
+                _resolved(f, annotations[index].entities, earlier) for f in sentence.figures
+            ]
+
+
+def _context_sentences(
+    articles: Sequence[Article],
+    annotations: Sequence[Annotation],
+    plan: Sequence[_Sentence],
+    needs: dict[int, list[_Sentence]],
+) -> list[_Sentence]:
+    parsed = {(s.article, s.start) for s in plan if not s.in_title}
+    context: list[_Sentence] = []
+    for index, sentences in needs.items():
+        bounds = annotations[index].sentences
+        starts = [start for start, _ in bounds]
+        for sentence in sentences:
+            if sentence.in_title or sentence.start not in starts:
+                continue
+            position = starts.index(sentence.start)
+            for start, end in bounds[max(0, position - CONTEXT_SENTENCES) : position]:
+                if (index, start) not in parsed:
+                    parsed.add((index, start))
+                    context.append(_Sentence(index, start, end))
+    return context
+
+
+def _is_pronoun(text: str | None) -> bool:
+    return text is not None and text.lower() in {"he", "she", "they", "it", "we", "i"}
+
+
+def _resolved(
+    figure: Figure, entities: Sequence[EntityMention], earlier: Sequence[tuple[int, Source]]
+) -> Figure:
+    if not _is_pronoun(figure.attributed_to) or figure.in_title:
+        return figure
+    named = resolve_pronoun(figure.attributed_to or "", figure.start, entities, earlier)
+    if named is None:
+        return figure  # keep "they" as written: it is not the outlet's own figure
+    return replace(figure, attributed_to=named)
+
+
+def _numbered(articles: Sequence[Article], plan: Sequence[_Sentence]) -> list[Figure]:
+    by_article: dict[int, list[Figure]] = defaultdict(list)
+    for sentence in plan:
+        by_article[sentence.article].extend(sentence.figures)
+    numbered: list[Figure] = []
+    for index, article in enumerate(articles):
+        ordered = sorted(by_article[index], key=lambda f: (not f.in_title, f.start, f.end))
+        numbered.extend(
+            replace(figure, id=f"{article.id}:f{n}") for n, figure in enumerate(ordered)
+        )
+    return numbered

@@ -1,0 +1,291 @@
+"""Vocabulary for figures: the general English words that say what a number counts.
+
+Lemmas (lower case) grouped by the figure kind they signal. Used by the dependency rules of
+:mod:`newsprism.extract.figures_rules`; nothing here is specific to one event or data set.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Kinds, as reported in ``Figure.kind``. "shot" counts people hit by gunfire without telling
+# the dead from the wounded ("4 shot, 1 dead": 3 of the 4 are injured).
+KINDS = (
+    "killed",
+    "injured",
+    "shot",
+    "missing",
+    "arrested",
+    "evacuated",
+    "displaced",
+    "population",
+    "troops",
+    "other",
+)
+
+# Verbs whose victim (passive subject, or object of the active verb) is the counted group.
+VICTIM_VERBS = {
+    "kill": "killed",
+    "murder": "killed",
+    "slay": "killed",
+    "execute": "killed",
+    "massacre": "killed",
+    "assassinate": "killed",
+    "behead": "killed",
+    "injure": "injured",
+    "wound": "injured",
+    "hurt": "injured",
+    "maim": "injured",
+    "hospitalize": "injured",
+    "hospitalise": "injured",
+    "shoot": "shot",
+    "gun": "shot",
+    "graze": "shot",
+    "arrest": "arrested",
+    "detain": "arrested",
+    "apprehend": "arrested",
+    "jail": "arrested",
+    "evacuate": "evacuated",
+    "relocate": "evacuated",
+    "airlift": "evacuated",
+    "displace": "displaced",
+    "uproot": "displaced",
+}
+# Verbs and adjectives whose subject is the counted group ("27 died", "3 are dead").
+SUBJECT_WORDS = {
+    "die": "killed",
+    "perish": "killed",
+    "dead": "killed",
+    "deceased": "killed",
+    "killed": "killed",
+    "injured": "injured",
+    "wounded": "injured",
+    "hurt": "injured",
+    "missing": "missing",
+    "disappear": "missing",
+    "unaccounted": "missing",
+    "flee": "displaced",
+    "homeless": "displaced",
+    "live": "population",
+    "reside": "population",
+    "inhabit": "population",
+}
+# Participles and adjectives right after a number ("4 shot, 1 dead", "200 wounded").
+AFTER_NUMBER = {
+    "killed": "killed",
+    "fatally": "killed",
+    "critically": "injured",
+    "dead": "killed",
+    "died": "killed",
+    "die": "killed",
+    "dies": "killed",
+    "slain": "killed",
+    "injured": "injured",
+    "wounded": "injured",
+    "hurt": "injured",
+    "hospitalized": "injured",
+    "hospitalised": "injured",
+    "shot": "shot",
+    "missing": "missing",
+    "arrested": "arrested",
+    "detained": "arrested",
+    "evacuated": "evacuated",
+    "displaced": "displaced",
+}
+# Nouns that are the count itself ("32 deaths", "no injuries", "3 arrests").
+COUNT_NOUNS = {
+    "death": "killed",
+    "fatality": "killed",
+    "murder": "killed",
+    "killing": "killed",
+    "injury": "injured",
+    "arrest": "arrested",
+    "evacuee": "evacuated",
+    "evacuation": "evacuated",
+    "refugee": "displaced",
+    "inhabitant": "population",
+    "resident": "population",
+}
+# Nouns that hold a count as "N of X" or "at/to N" ("a death toll of 32", "the toll rose to 32",
+# "put the toll at 32", "a population of 120,000", "the deaths of two").
+HOLDER_NOUNS = {
+    "toll": "killed",
+    "death": "killed",
+    "killing": "killed",
+    "murder": "killed",
+    "life": "killed",
+    "injury": "injured",
+    "population": "population",
+    "shooting": "shot",
+    "evacuation": "evacuated",
+    "movement": "evacuated",
+    "arrest": "arrested",
+}
+# Adverbs on a shooting verb or on the number ("one fatally") that make it a death or not.
+FATAL_ADVERBS = {"fatally", "mortally"}
+NONFATAL_ADVERBS = {"non-fatally", "nonfatally", "critically", "seriously", "slightly"}
+# Words near "shot" that make the shooting fatal ("shot dead", "shot to death", "shot and killed").
+FATAL_WORDS = {"dead", "death", "kill", "killed", "fatally", "mortally", "die"}
+# Hospital words: victims "taken to hospital", "in critical condition" are injured.
+HOSPITAL_WORDS = {"hospital", "condition", "treatment", "surgery"}
+CARE_VERBS = {
+    "take", "transport", "rush", "treat", "airlift", "carry", "fly", "admit", "remain",
+    "send", "put", "hospitalize",
+}  # fmt: skip
+# "suffered gunshot wounds", "sustained fatal injuries".
+WOUND_VERBS = {"suffer", "sustain", "receive", "have", "survive"}
+WOUNDS = {"wound", "injury", "injuries", "gunshot"}
+FATAL_MODIFIERS = {"fatal", "mortal", "deadly", "lethal"}
+# "struck by gunfire", "hit by a stray bullet".
+HIT_VERBS = {"strike", "hit", "graze"}
+GUNFIRE_WORDS = {"bullet", "gunfire", "round", "shot", "shotgun", "fire", "pellet"}
+# Places and things a shot can hit: the object of "shot" that is not a victim.
+PLACE_NOUNS = {
+    "bar", "club", "store", "shop", "restaurant", "street", "park", "school", "church", "home",
+    "house", "residence", "apartment", "building", "car", "vehicle", "truck", "window", "door",
+    "wall", "air", "ground", "crowd", "area", "party", "lot", "station", "motel", "hotel",
+}  # fmt: skip
+# Nouns a number can count that are never people ("five counts of murder", "two shootings").
+NOT_VICTIM_NOUNS = {
+    "count", "charge", "round", "bullet", "casing", "shell", "shot", "time", "shooting",
+    "incident", "case", "year", "month", "week", "day", "hour", "minute", "second", "block",
+    "mile", "foot", "feet", "inch", "yard", "dollar", "percent", "gun", "firearm", "weapon",
+    "handgun", "pistol", "rifle", "vehicle", "car", "house", "building", "apartment", "room",
+    "door", "window", "call", "report", "story", "attack", "fight", "wound", "gunshot",
+    "crime", "offense", "felony", "misdemeanor", "sentence", "term", "page", "point", "grade",
+    "game", "season", "shift", "bail", "bond", "meter", "kilometer", "pound", "magazine",
+}  # fmt: skip
+# Nouns for armed forces: a number of them is a troop count unless a casualty word says more.
+TROOP_NOUNS = {
+    "troop",
+    "soldier",
+    "peacekeeper",
+    "serviceman",
+    "servicemen",
+    "servicemember",
+    "paratrooper",
+    "marine",
+    "reservist",
+    "conscript",
+    "fighter",
+    "militant",
+    "guardsman",
+}
+# Nouns for people: a number of them with no casualty word is still worth reporting ("other").
+PEOPLE_NOUNS = {
+    "people",
+    "person",
+    "persons",
+    "civilian",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "child",
+    "children",
+    "kid",
+    "boy",
+    "girl",
+    "teen",
+    "teenager",
+    "adult",
+    "baby",
+    "infant",
+    "student",
+    "victim",
+    "officer",
+    "policeman",
+    "police",
+    "deputy",
+    "agent",
+    "trooper",
+    "firefighter",
+    "worker",
+    "employee",
+    "resident",
+    "passenger",
+    "bystander",
+    "suspect",
+    "gunman",
+    "shooter",
+    "member",
+    "individual",
+    "adolescent",
+    "juvenile",
+    "male",
+    "female",
+    "friend",
+    "relative",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+    "wife",
+    "husband",
+    "girlfriend",
+    "boyfriend",
+    "family",
+    "patient",
+    "protester",
+    "demonstrator",
+    "journalist",
+    "refugee",
+    "migrant",
+    "hostage",
+    "inmate",
+    "prisoner",
+    "customer",
+    "neighbor",
+    "neighbour",
+    "pedestrian",
+    "driver",
+    "occupant",
+    "personnel",
+    "citizen",
+    "national",
+    "villager",
+    "worshipper",
+    "pupil",
+    "toddler",
+    "youth",
+    "guard",
+    "clerk",
+    "owner",
+    *TROOP_NOUNS,
+}
+# Singular pronouns that stand for one person ("he was killed").
+PERSON_PRONOUNS = {"he", "she", "him", "her", "himself", "herself", "self"}
+# Phrases that report the shooter's own death ("then turned the gun on himself"): one more
+# killed, counted separately from the victims.
+SUICIDE = re.compile(
+    r"\b(?:turn(?:s|ed|ing)? (?:the|a|his|her) (?:gun|weapon|rifle|pistol|shotgun) on "
+    r"(?:himself|herself)|t(?:ook|akes|aking) (?:his|her) own life)\b",
+    re.IGNORECASE,
+)
+# A sentence worth parsing mentions one of these word stems (or has a number).
+CUE_STEMS = re.compile(
+    r"\b(?:kill|dead|die|died|dies|dying|death|fatal|murder|slain|slay|shot|shoot|gun|wound|"
+    r"injur|hurt|hospital|critical|condition|victim|arrest|detain|custody|evacuat|displac|"
+    r"flee|fled|refugee|missing|toll|casualt|suicide|himself|herself|popul|troop|soldier)",
+    re.IGNORECASE,
+)
+# Time words that mark a figure as an aggregate over a period, not one event's count
+# ("the 300th homicide this year", "20 killed since January").
+AGGREGATE_WORDS = {
+    "year",
+    "years",
+    "so far",
+    "since",
+    "annually",
+    "decade",
+    "month",
+    "months",
+    "total",
+    "record",
+    "statewide",
+    "nationwide",
+    "average",
+    "per",
+}

@@ -1,0 +1,468 @@
+"""Dependency rules that say what a number counts: its kind and the counted noun phrase.
+
+``read_amount(doc, start, end)`` reads one number phrase of a parsed sentence: the number, the
+noun it counts ("27 people", "dozens of civilians"), and the words that govern or modify them
+("were killed", "killing 27", "200 wounded", "the toll rose to 32", "one fatally").
+Victims named without a number are in :mod:`newsprism.extract.figures_victims`.
+
+Limitations: the rules read one sentence at a time; a number whose kind is only clear from an
+earlier sentence ("Three were taken away. They were later released.") is missed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .figures_lexicon import (
+    AFTER_NUMBER,
+    CARE_VERBS,
+    COUNT_NOUNS,
+    FATAL_ADVERBS,
+    FATAL_MODIFIERS,
+    FATAL_WORDS,
+    GUNFIRE_WORDS,
+    HIT_VERBS,
+    HOLDER_NOUNS,
+    HOSPITAL_WORDS,
+    NONFATAL_ADVERBS,
+    NOT_VICTIM_NOUNS,
+    PEOPLE_NOUNS,
+    PLACE_NOUNS,
+    SUBJECT_WORDS,
+    TROOP_NOUNS,
+    VICTIM_VERBS,
+    WOUND_VERBS,
+    WOUNDS,
+)
+
+# Nouns between a number and a casualty word in the adjacency rule ("27 people killed",
+# "3 Azerbaijani police wounded"): more words reach into another phrase, fewer miss long noun
+# groups ("4 teenage boys killed"). Set by reading gva_dev tuning-half errors.
+MAX_NOUN_WORDS = 3
+# How far the rules climb through "including", conjunctions and appositions: deeper chains
+# mostly lead into another clause. Set by reading gva_dev tuning-half errors.
+MAX_DEPTH = 3
+
+# A hospital condition stated right after a number phrase: "2 in critical condition", "three
+# others were left in serious but stable condition".
+CONDITION_AFTER = re.compile(
+    r"^(?:\s+[\w-]+){0,3}?(?:\s+(?:are|were|was|is|remain|remains|remained|left|listed))?"
+    r"\s+in\s+(?:[\w-]+\s+){0,3}?condition\b",
+    re.IGNORECASE,
+)
+# Verbs whose object "shot" is a gunshot, not people shot ("fired one shot").
+SHOT_VERBS = {"fire", "hear", "let", "squeeze", "take", "ring", "report"}
+# A bare number after a name ("Jane Doe, 24,") is read as an age up to this value: no person
+# is older, and a larger bare number after a name is a count ("the city, 120 miles away" is
+# not a figure either way). General knowledge, not tuned.
+MAX_AGE = 110
+_COPULAS = {"be", "remain", "lie", "find", "leave", "pronounce", "declare", "report", "list"}
+_MODIFIER_DEPS = {"acl", "amod", "relcl", "advmod", "oprd", "acomp", "xcomp", "appos"}
+_RESULT_DEPS = {"oprd", "xcomp", "acomp", "ccomp", "conj", "advmod", "amod"}
+_NOUN_POS = {"NOUN", "PROPN", "PRON"}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a number counts: ``kind``, the counted noun phrase, and the token standing for
+    the counted group (``anchor``: the noun, or the number itself)."""
+
+    kind: str
+    counted: Span | None
+    anchor: Token
+
+
+def read_amount(
+    doc: Doc, start: int, end: int, phrase_end: int, *, value: int = 0
+) -> Reading | None:
+    """The kind and counted phrase of the number at doc characters ``[start, end)``.
+
+    ``phrase_end`` is where the whole amount phrase ends ("20 to 30" ends after "30").
+    Returns None when the number counts nothing the rules recognize (ages, addresses...).
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    if root.dep_ == "preconj":
+        return None  # "both" in "both the man and the boy": the phrases are counted instead
+    anchor = _anchor(root, span)
+    if anchor is root and _is_age(root, value):
+        return None
+    if root.lower_ == "both" and (anchor.pos_ == "PROPN" or anchor.conjuncts):
+        return None  # "both Jane and John": the names are counted instead
+    counted = _counted(doc, root, anchor)
+    # a number inside "of the four victims" belongs to the phrase it ends, not the verb after
+    adjacent = None if anchor.dep_ == "pobj" else _adjacent_kind(doc, phrase_end)
+    if adjacent is None and counted is not None and counted.root.lemma_.lower() in NOT_VICTIM_NOUNS:
+        return None
+    kind = (
+        adjacent
+        or _condition_kind(doc, phrase_end)
+        or _count_noun_kind(anchor)
+        or _modifier_kind(root, anchor)
+        or _governor_kind(anchor, 0)
+    )
+    if kind is None:
+        # "2 girls, 2 men shot": a conjoined group takes the kind of the group it is joined to
+        related = [*anchor.conjuncts, *(c for c in anchor.children if c.dep_ == "appos")]
+        if anchor.dep_ == "appos":
+            related.append(anchor.head)
+        for conjunct in related:
+            kind = _modifier_kind(conjunct, conjunct) or _governor_kind(conjunct, 1)
+            if kind is not None:
+                break
+    if kind is None:
+        noun = counted.root if counted is not None else None
+        if (
+            noun is not None
+            and noun.lemma_.lower() == "victim"
+            and any(t.lemma_.lower() in {"shooting", "gunshot"} for t in counted or [])
+        ):
+            kind = "shot"  # "four shooting victims"
+        elif noun is not None and noun.lemma_.lower() in TROOP_NOUNS:
+            kind = "troops"
+        elif noun is not None and (
+            noun.lemma_.lower() in PEOPLE_NOUNS or noun.ent_type_ in {"NORP"}
+        ):
+            kind = "other"
+    if kind is None:
+        return None
+    return Reading(kind=kind, counted=counted, anchor=anchor)
+
+
+def is_part(anchor: Token, earlier: Sequence[Token]) -> bool:
+    """True when ``anchor`` breaks down a group counted by an earlier anchor of the sentence:
+    an appositive ("three victims, one male and two females") or "including"/"of" below it."""
+    token = anchor
+    for _ in range(MAX_DEPTH + 1):
+        if token.dep_ not in {"appos", "conj", "pobj", "prep", "nummod"} or token.head is token:
+            return False
+        if token.dep_ == "conj" and token.head in earlier and token.head.dep_ != "appos":
+            return False  # "two men and three women": coordinated groups add up
+        token = token.head
+        if token in earlier:
+            return True
+    return False
+
+
+def _is_age(root: Token, value: int) -> bool:
+    """ "Alexis Malone, 19," / "girl, 4, dies" / "her sons, 17 and 19": a bare age."""
+    if value > MAX_AGE or root.i == 0:
+        return False
+    doc = root.doc
+    before = doc[root.i - 1]
+    if before.lower_ in {",", "("}:
+        named = doc[root.i - 2] if root.i >= 2 else None
+        return named is not None and (
+            named.pos_ == "PROPN"
+            or named.lower_ in {"one", "another", "other"}
+            or named.lemma_.lower() in PEOPLE_NOUNS
+            or named.lower_ in {"old", "olds"}
+        )
+    if before.lower_ in {"and", ","} and root.i >= 2:
+        previous = doc[root.i - 2]
+        return previous.like_num and _is_age(previous, 0)
+    return before.text[-1:].isalpha() and doc.text[root.idx - 1 : root.idx] == ","
+
+
+def _anchor(root: Token, span: Span) -> Token:
+    """The token that stands for the counted group: the noun a number modifies, else itself."""
+    head = root.head
+    if (
+        root.dep_ in {"nummod", "quantmod", "det", "amod", "compound"}
+        and head.pos_ in _NOUN_POS
+        and not (span.start <= head.i < span.end)
+        and head.i > root.i
+    ):
+        return head
+    return root
+
+
+def _counted(doc: Doc, root: Token, anchor: Token) -> Span | None:
+    noun: Token | None = anchor if anchor is not root else None
+    if noun is None:
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                noun = objects[0] if objects else None
+    if noun is None or noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    first = noun.i
+    while first - 1 > root.i and doc[first - 1].dep_ in {"compound", "amod"}:
+        if doc[first - 1].like_num or doc[first - 1].head.i not in {noun.i, first}:
+            break
+        first -= 1
+    return doc[first : noun.i + 1]
+
+
+def _adjacent_kind(doc: Doc, phrase_end: int) -> str | None:
+    """ "4 shot, 1 dead", "200 wounded", "27 people were killed": a casualty word right after.
+
+    Skips up to MAX_NOUN_WORDS nouns or adjectives and any auxiliaries between, so it holds
+    when the parse of a long sentence goes wrong.
+    """
+    steps = 0
+    for token in doc:
+        if token.idx < phrase_end:
+            continue
+        word = token.lower_
+        if word in AFTER_NUMBER:
+            if has_person_object(token):
+                return None  # "two men shot a woman": the men are the shooters
+            if token.pos_ == "NOUN" and token.head.lemma_.lower() in SHOT_VERBS:
+                return None  # "fired one shot"
+            if word == "shot" and _is_fatal(token):
+                return "killed"
+            return AFTER_NUMBER[word]
+        if token.pos_ == "AUX" or token.lower_ in {"reportedly", "also", "all"}:
+            continue
+        steps += 1
+        if steps > MAX_NOUN_WORDS or token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+            return None
+    return None
+
+
+def _condition_kind(doc: Doc, phrase_end: int) -> str | None:
+    """ "2 in critical condition", "two others were left in serious condition"."""
+    return "injured" if CONDITION_AFTER.match(doc.text[phrase_end:]) else None
+
+
+def _count_noun_kind(anchor: Token) -> str | None:
+    """ "32 deaths", "no injuries", "3 arrests", "120,000 inhabitants"."""
+    if anchor.pos_ != "NOUN":
+        return None
+    kind = COUNT_NOUNS.get(anchor.lemma_.lower())
+    if kind == "population" and any(c.lemma_.lower() == "evacuate" for c in anchor.ancestors):
+        return "evacuated"
+    return kind
+
+
+def _modifier_kind(root: Token, anchor: Token) -> str | None:
+    """ "one fatally", "27 people killed", "people who were killed", "people living there"."""
+    for child in root.children:
+        if child.lower_ in FATAL_ADVERBS:
+            return "killed"
+        if child.lower_ in NONFATAL_ADVERBS and child.dep_ == "advmod":
+            return "injured"
+    for token in {root, anchor}:
+        for child in token.children:
+            if child.dep_ not in _MODIFIER_DEPS or child.i < token.i:
+                continue
+            kind = word_kind(child)
+            if kind is not None:
+                return kind
+    return None
+
+
+def word_kind(token: Token) -> str | None:
+    """The kind a modifying verb or adjective gives its noun ("killed", "wounded", "living")."""
+    lemma = token.lemma_.lower()
+    word = token.lower_
+    if lemma in VICTIM_VERBS or word in AFTER_NUMBER:
+        if has_person_object(token, joined=True):
+            return None
+        if token.dep_ == "relcl" and not is_passive_like(token):
+            return None  # "officers who shot a man": the officers are the shooters
+        return verb_kind(token)
+    return SUBJECT_WORDS.get(lemma) or SUBJECT_WORDS.get(word)
+
+
+def has_person_object(verb: Token, *, joined: bool = False) -> bool:
+    """True when the verb (or, with ``joined``, a verb joined to it) has an object that can be
+    a person: "shot a woman", "killed 3"; not "shot outside bar" (a misread headline)."""
+    verbs = [verb, *verb.conjuncts] if joined else [verb]
+    return any(
+        child.dep_ in {"dobj", "dative"} and can_be_person(child)
+        for v in verbs
+        for child in v.children
+    )
+
+
+def can_be_person(token: Token) -> bool:
+    """Any noun but a thing or a place can be a person ("shot a shopkeeper", not "shot
+    outside bar" as a misread headline)."""
+    if token.pos_ in {"PROPN", "PRON", "NUM"} or token.like_num:
+        return True
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and lemma not in NOT_VICTIM_NOUNS and lemma not in PLACE_NOUNS
+
+
+def verb_kind(verb: Token) -> str | None:
+    """The kind of a casualty verb, with "shot dead" / "shot and wounded" told apart."""
+    lemma = verb.lemma_.lower()
+    kind = VICTIM_VERBS.get(lemma) or AFTER_NUMBER.get(verb.lower_) or SUBJECT_WORDS.get(lemma)
+    if kind == "shot":
+        if _is_fatal(verb):
+            return "killed"
+        if _is_wounding(verb):
+            return "injured"
+    if kind == "injured" and any(c.lower_ in FATAL_ADVERBS for c in verb.children):
+        return "killed"  # "fatally wounded"
+    if kind is not None:
+        return kind
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "oprd", "conj", "acomp"} and child.pos_ in {"VERB", "ADJ"}:
+            inner = VICTIM_VERBS.get(child.lemma_.lower()) or SUBJECT_WORDS.get(
+                child.lemma_.lower()
+            )
+            if inner is not None:
+                return verb_kind(child)
+    return verb_phrase_kind(verb)
+
+
+def verb_phrase_kind(verb: Token) -> str | None:
+    """ "taken to hospital", "suffered gunshot wounds", "struck by gunfire"."""
+    lemma = verb.lemma_.lower()
+    words = {t.lemma_.lower() for t in verb.subtree if t.i > verb.i}
+    if lemma in CARE_VERBS and words & (HOSPITAL_WORDS | WOUNDS):
+        return "injured"
+    if lemma in WOUND_VERBS:
+        objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+            g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+        ]
+        wounds = [c for c in objects if c.lemma_.lower() in WOUNDS]
+        if wounds:
+            modifiers = {c.lower_ for c in wounds[0].children}
+            return "killed" if modifiers & FATAL_MODIFIERS else "injured"
+    if lemma in HIT_VERBS and words & GUNFIRE_WORDS:
+        return "shot"
+    return None
+
+
+def _is_fatal(verb: Token) -> bool:
+    """ "shot dead", "shot to death", "fatally shot", "shot and killed", "shot ... pronounced
+    dead"; not "7 shot, 3 dead" (the fatal word has a number of its own)."""
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "dobj", "punct"} or _has_own_count(child):
+            continue
+        if child.lemma_.lower() in FATAL_WORDS or child.lower_ in FATAL_WORDS:
+            return True
+        if child.dep_ == "prep" and any(g.lemma_.lower() == "death" for g in child.children):
+            return True
+        if child.dep_ == "conj" and child.pos_ == "VERB" and _is_fatal(child):
+            return True
+    return False
+
+
+def _has_own_count(token: Token) -> bool:
+    """True when a word has its own subject or number ("3 dead", "a baby was killed")."""
+    if any(c.dep_ in {"nsubj", "nsubjpass", "nummod"} or c.like_num for c in token.children):
+        return True
+    return token.i > 0 and token.doc[token.i - 1].like_num
+
+
+def _is_wounding(verb: Token) -> bool:
+    return any(
+        child.dep_ == "conj" and VICTIM_VERBS.get(child.lemma_.lower()) == "injured"
+        for child in verb.children
+    ) or any(child.lower_ in NONFATAL_ADVERBS for child in verb.children)
+
+
+def _governor_kind(anchor: Token, depth: int) -> str | None:
+    """The kind from the word that governs the counted group."""
+    if depth > MAX_DEPTH:
+        return None
+    dep, head = anchor.dep_, anchor.head
+    if dep == "nsubjpass":
+        return verb_kind(head)
+    if dep == "nsubj":
+        return _subject_kind(head)
+    if dep == "dobj":
+        return _object_kind(anchor, head)
+    if dep == "pobj":
+        return _pobj_kind(head, depth)
+    if dep == "attr":
+        return _holder_in(head)
+    if dep == "poss" and head.lemma_.lower() == "life" and head.dep_ == "dobj":
+        return _object_kind(head, head.head)  # "claimed one man's life"
+    if dep in {"conj", "appos"} and head.pos_ in _NOUN_POS | {"NUM"}:
+        own = _modifier_kind(anchor, anchor)
+        return own or _count_noun_kind(head) or _governor_kind(head, depth + 1)
+    return None
+
+
+def _subject_kind(verb: Token) -> str | None:
+    lemma = verb.lemma_.lower()
+    if lemma in SUBJECT_WORDS and lemma not in VICTIM_VERBS:
+        return SUBJECT_WORDS[lemma]
+    if lemma in VICTIM_VERBS or verb.lower_ in AFTER_NUMBER:
+        if is_passive_like(verb):
+            return verb_kind(verb)
+        return None  # the subject of an active "killed" is the killer
+    if lemma in _COPULAS or verb.pos_ == "AUX":
+        for child in verb.children:
+            if child.dep_ in {"acomp", "oprd", "attr", "xcomp"}:
+                kind = SUBJECT_WORDS.get(child.lemma_.lower()) or word_kind(child)
+                if kind is not None:
+                    return kind
+        if any(t.lemma_.lower() in {"condition", "hospital"} for t in verb.subtree):
+            return "injured"
+    return verb_phrase_kind(verb)
+
+
+def is_passive_like(verb: Token) -> bool:
+    """A passive, or a headline's reduced passive ("teen shot in leg", "man killed").
+
+    A casualty verb with neither an object (on it or on a verb joined to it: "shot and killed
+    his wife") nor an aim ("shot at police") reads as passive.
+    """
+    children = list(verb.children)
+    if any(c.dep_ == "auxpass" for c in children):
+        return True
+    if has_person_object(verb, joined=True):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in {"at", "into", "on", "up"} for c in children):
+        return False
+    return verb.tag_ in {"VBN", "VBD"}
+
+
+def _object_kind(anchor: Token, verb: Token) -> str | None:
+    lemma = verb.lemma_.lower()
+    if lemma in VICTIM_VERBS:
+        return verb_kind(verb)
+    if lemma == "leave":
+        # "left two people dead and three injured": the result word sits beside the object.
+        for token in [*anchor.children, *verb.children]:
+            if token.dep_ in _RESULT_DEPS:
+                kind = SUBJECT_WORDS.get(token.lemma_.lower()) or AFTER_NUMBER.get(token.lower_)
+                if kind is not None:
+                    return kind
+    if lemma in {"claim", "take"} and anchor.lemma_.lower() == "life":
+        return "killed"
+    return None
+
+
+def _pobj_kind(prep: Token, depth: int) -> str | None:
+    holder = prep.head
+    word = prep.lower_
+    if word in {"including", "among"} or prep.lemma_ == "include":
+        return (
+            _count_noun_kind(holder)
+            or _modifier_kind(holder, holder)
+            or (_governor_kind(holder, depth + 1))
+        )
+    holder_lemma = holder.lemma_.lower()
+    if word == "of" and holder_lemma in HOLDER_NOUNS:
+        if holder_lemma == "life" and holder.dep_ == "dobj":
+            return _object_kind(holder, holder.head)
+        return HOLDER_NOUNS[holder_lemma]
+    if word == "to" and holder_lemma == "home":
+        return "population"
+    if word in {"at", "to"}:
+        return _holder_in(holder)
+    return None
+
+
+def _holder_in(verb: Token) -> str | None:
+    """ "put the toll at 32", "the toll rose to 32", "the toll is 32"."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+            kind = HOLDER_NOUNS.get(child.lemma_.lower())
+            if kind is not None and child.lemma_.lower() != "life":
+                return kind
+    return None

@@ -1,0 +1,239 @@
+"""Victims named without a number: "a man was shot and killed", "he died", "killing his wife".
+
+Each singular person phrase that is the victim of a casualty word counts as one; an ordinal
+gives the running count ("a seventh victim was found" is 7). Negated or hypothetical
+casualty words ("was not injured", "knew he was going to die") are skipped.
+
+Limitations: a pronoun is counted as one victim without finding whom it stands for, and a
+plural phrase without a number ("the victims") is not counted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .figures_lexicon import (
+    AFTER_NUMBER,
+    COUNT_NOUNS,
+    HIT_VERBS,
+    NOT_VICTIM_NOUNS,
+    PEOPLE_NOUNS,
+    PERSON_PRONOUNS,
+    SUBJECT_WORDS,
+    VICTIM_VERBS,
+)
+from .figures_rules import can_be_person, is_passive_like, verb_kind, verb_phrase_kind, word_kind
+from .numbers import TENS
+
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip
+# Auxiliaries that make a casualty word hypothetical ("could die", "would kill").
+HYPOTHETICAL = {"could", "would", "might", "may", "will", "should", "can", "must", "to"}
+# Nouns of an act whose "of" object is its victim ("the fatal shooting of a teen").
+ACT_NOUNS = {"shooting": "shot", "killing": "killed", "death": "killed", "murder": "killed"}
+ACT_NOUNS_FATAL = {"fatal", "deadly", "death"}
+PLURAL_PEOPLE = {"people", "persons", "men", "women", "children", "police", "personnel"}
+RELATIVE_PRONOUNS = {"who", "that", "whom"}
+KINDS_COUNTED = {"killed", "injured", "shot"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+def ordinal_value(word: str) -> int | None:
+    """The number of an ordinal word ("second" 2, "8th" 8, "twenty-first" 21), else None."""
+    word = word.lower()
+    if word in ORDINALS:
+        return ORDINALS[word]
+    match = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
+    if match is not None:
+        return int(match.group(1))
+    parts = word.split("-")
+    if len(parts) == 2 and parts[0] in TENS and parts[1] in ORDINALS and ORDINALS[parts[1]] < 10:
+        return TENS[parts[0]] + ORDINALS[parts[1]]
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Victims:
+    """One or more people named without a number as the victims of a casualty word."""
+
+    phrase: Span
+    value: int
+    kind: str
+    ordinal: bool = False  # "a seventh victim": the value is a running count (at least 7)
+
+
+def singular_victims(doc: Doc, skip: set[int]) -> list[Victims]:
+    """Victims written as singular phrases: "a man was shot", "he died", "killing a teen".
+
+    ``skip`` holds token indices already read as numbers. Conjoined singular phrases count
+    together ("a man and a woman were wounded" is 2); plural conjuncts are left to the numbers.
+    """
+    found: list[Victims] = []
+    seen: dict[str, set[int]] = {}
+    for token in doc:
+        kind = _casualty_kind(token)
+        if kind is None or _negated_or_hypothetical(token):
+            continue
+        taken = seen.setdefault(kind, set(skip))
+        groups: dict[str, list[Token]] = {}
+        for victim in _victim_tokens(token):
+            if victim.dep_ == "dobj" and not (_is_person_word(victim) or can_be_person(victim)):
+                continue  # "shot outside bar": a misread headline, not a victim
+            if victim.i in taken:
+                continue
+            people = _people(victim, taken)
+            taken.update(person.i for person in people)
+            # two subjects of one verb are one group ("a cyclist and a driver were hurt")
+            role = "object" if victim.dep_ in {"dobj", "pobj", "poss"} else "subject"
+            groups.setdefault(role, []).extend(people)
+        for people in groups.values():
+            if people:
+                found.append(_victims(doc, sorted(people, key=lambda p: p.i), kind))
+    # one phrase both shot and killed ("man wounded in shooting dies") is one death
+    dead = {v.phrase.start for v in found if v.kind == "killed"}
+    return [v for v in found if v.kind == "killed" or v.phrase.start not in dead]
+
+
+def _victims(doc: Doc, people: list[Token], kind: str) -> Victims:
+    phrase = doc[_phrase_start(people[0]) : people[-1].i + 1]
+    value = _ordinal(people[0]) if len(people) == 1 else None
+    return Victims(phrase=phrase, value=value or len(people), kind=kind, ordinal=bool(value))
+
+
+def _people(victim: Token, seen: set[int]) -> list[Token]:
+    """The singular people coordinated with ``victim``, up to the first plural group: names
+    after a group are usually its members ("his wife and two sons, Tom and Joe")."""
+    people: list[Token] = []
+    for person in sorted([victim, *victim.conjuncts], key=lambda token: token.i):
+        if person.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in person.children):
+            break
+        if person.i not in seen and _is_one(person):
+            people.append(person)
+    return people
+
+
+def _casualty_kind(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and lemma in ACT_NOUNS:
+        fatal = any(c.lower_ in ACT_NOUNS_FATAL for c in token.children)
+        return "killed" if fatal else ACT_NOUNS[lemma]
+    if token.pos_ == "VERB" and lemma in HIT_VERBS:
+        return verb_phrase_kind(token)  # "struck by a stray bullet"
+    if token.pos_ in {"VERB", "ADJ", "AUX"} and (
+        lemma in VICTIM_VERBS or lemma in SUBJECT_WORDS or token.lower_ in AFTER_NUMBER
+    ):
+        kind = verb_kind(token) if lemma in VICTIM_VERBS else word_kind(token)
+        return kind if kind in KINDS_COUNTED else None
+    return None
+
+
+def _negated_or_hypothetical(token: Token) -> bool:
+    words = [token, token.head] if token.dep_ in {"acomp", "oprd", "xcomp", "conj"} else [token]
+    for word in words:
+        for child in word.children:
+            if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in HYPOTHETICAL):
+                return True
+    return False
+
+
+def _victim_tokens(token: Token) -> list[Token]:
+    children = list(token.children)
+    if token.pos_ == "NOUN":
+        # "the shooting of a teen", "her death"
+        owners = [c for c in children if c.dep_ == "poss"]
+        return owners + [
+            g for c in children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ]
+    objects = [c for c in children if c.dep_ == "dobj"]
+    passive = is_passive_like(token)
+    victims = [c for c in children if c.dep_ == "nsubjpass"]
+    if token.lemma_.lower() in VICTIM_VERBS or token.lemma_.lower() in HIT_VERBS:
+        victims += objects
+        if passive and not objects:
+            victims += [c for c in children if c.dep_ == "nsubj"]
+    else:
+        victims += [c for c in children if c.dep_ == "nsubj"]
+    if token.dep_ in {"acomp", "oprd", "xcomp"}:
+        # "he was pronounced dead", "left a man dead": the subject or object of the head verb
+        victims += [c for c in token.head.children if c.dep_ in {*_SUBJECTS, "dobj"}]
+    if (
+        token.dep_ in {"acl", "amod"}
+        and token.head.pos_ == "NOUN"
+        and token.i > token.head.i
+        and token.tag_ in {"VBN", "JJ"}
+    ):
+        victims.append(token.head)  # "woman killed in crash" as a headline
+    if token.dep_ == "conj" and not victims:
+        victims += [c for c in token.head.children if c.dep_ in _SUBJECTS]
+    if token.dep_ == "relcl":
+        # "a 56-year-old who had been shot": the relative pronoun stands for the head noun
+        victims = [token.head if v.lower_ in RELATIVE_PRONOUNS else v for v in victims]
+    return victims
+
+
+def _is_one(token: Token) -> bool:
+    """A singular phrase for one person: "a man", "the 17-year-old", "Jane Doe", "he".
+
+    Any singular common noun counts: things are rarely killed, wounded or shot in the news.
+    """
+    if any(c.dep_ == "nummod" for c in token.children) or token.like_num:
+        return False
+    word = token.lower_
+    if word in PERSON_PRONOUNS or word == "another":
+        return True
+    lemma = token.lemma_.lower()
+    if _is_age_noun(token):
+        return True
+    if word in PEOPLE_NOUNS and word not in PLURAL_PEOPLE:
+        return True  # also "Man" tagged as a name at the start of a headline
+    if token.tag_ == "NN":
+        # a capitalized unknown noun is more often a name or place the tagger missed
+        known = lemma not in COUNT_NOUNS and lemma not in NOT_VICTIM_NOUNS
+        return known and token.text[:1].islower()
+    if token.tag_ not in {"NNP", "NNPS"} or token.dep_ == "compound" or token.text.isupper():
+        return False  # upper case: a dateline ("SPRINGFIELD, Ill. -")
+    # A name is a person when the annotation says so (surnames are often labelled NORP by the
+    # small model); in a title (no entities) it is not read.
+    return token.ent_type_ == "PERSON" or (
+        token.ent_type_ == "NORP" and token.tag_ == "NNP" and not token.lower_.endswith("s")
+    )
+
+
+def _is_person_word(token: Token) -> bool:
+    """An object that names a person: a people noun, an age, a name or a pronoun."""
+    return (
+        token.lower_ in PERSON_PRONOUNS
+        or token.lemma_.lower() in PEOPLE_NOUNS
+        or token.lower_ in PEOPLE_NOUNS
+        or token.pos_ in {"PROPN", "PRON"}
+        or _is_age_noun(token)
+    )
+
+
+def _is_age_noun(token: Token) -> bool:
+    """ "old" in "a 17-year-old", "a 9-month-old" (the tokenizer splits at hyphens)."""
+    doc = token.doc
+    if token.lower_ != "old" or token.i < 1:
+        return False
+    unit = doc[token.i - 2] if doc[token.i - 1].text == "-" and token.i >= 2 else doc[token.i - 1]
+    return unit.lower_ in {"year", "month", "week", "day"}
+
+
+def _ordinal(token: Token) -> int | None:
+    """ "a seventh victim": the running count, for nouns of people only."""
+    if token.lemma_.lower() not in PEOPLE_NOUNS:
+        return None
+    for child in token.children:
+        if child.dep_ == "amod" and (value := ordinal_value(child.lower_)) is not None:
+            return value if value > 1 else None
+    return None
+
+
+def _phrase_start(token: Token) -> int:
+    lefts = [c for c in token.lefts if c.dep_ in {"det", "amod", "compound", "poss", "nmod"}]
+    return min([token.i, *(min(t.i for t in c.subtree) for c in lefts)])

@@ -1,0 +1,352 @@
+"""Figures: what a number counts, its qualifier, its source, and an article's own counts."""
+
+from __future__ import annotations
+
+import json
+import string
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from newsprism.annotate import annotate, load_pipeline
+from newsprism.clean import clean_articles
+from newsprism.extract.figures import Figure, extract_figures, sentence_case
+from newsprism.extract.figures_counts import article_counts
+from newsprism.ingest import read_inputs
+from newsprism.models import Annotation, Article
+
+Extract = Callable[..., list[Figure]]
+
+
+@pytest.fixture(scope="module")
+def pipelines() -> tuple[Language, Language]:
+    """The fast pipeline (annotation) and the parser pipeline, loaded once for the module."""
+    return load_pipeline(), load_pipeline(parser=True)
+
+
+@pytest.fixture(scope="module")
+def extract(pipelines: tuple[Language, Language]) -> Extract:
+    fast, parser = pipelines
+
+    def run(text: str, *, title: str | None = None, article_id: str = "a1") -> list[Figure]:
+        article = Article(id=article_id, text=text, origin="test", title=title)
+        annotations = annotate([article], nlp=fast)
+        return extract_figures([article], annotations, nlp=parser)
+
+    return run
+
+
+def one(figures: list[Figure], kind: str, value: int) -> Figure:
+    found = [f for f in figures if f.kind == kind and f.value == value]
+    assert len(found) == 1, [(f.kind, f.value, f.counted) for f in figures]
+    return found[0]
+
+
+# sentence, kind, value, qualifier, counted
+PATTERNS = [
+    ("At least 14 people were killed when the dam burst.", "killed", 14, "at least", "people"),
+    ("The storm killed three fishermen on Sunday.", "killed", 3, "exact", "fishermen"),
+    ("Nine passengers died in the crash.", "killed", 9, "exact", "passengers"),
+    ("The crash left two drivers dead.", "killed", 2, "exact", "drivers"),
+    ("The death toll rose to 41 on Monday.", "killed", 41, "exact", None),
+    ("Health officials put the death toll at 19.", "killed", 19, "exact", None),
+    ("The quake caused 23 deaths in the valley.", "killed", 23, "exact", None),
+    ("Eleven workers were hurt in the explosion.", "injured", 11, "exact", "workers"),
+    ("Dozens of people were injured in the stampede.", "injured", 12, "at least", "people"),
+    ("Six villagers were taken to hospital.", "injured", 6, "exact", "villagers"),
+    ("Two patients remain in critical condition.", "injured", 2, "exact", "patients"),
+    ("No one was hurt in the fire.", "injured", 0, "exact", None),
+    ("Five people were shot outside the club.", "shot", 5, "exact", "people"),
+    ("Between 20 and 30 climbers are missing.", "missing", 20, "between", "climbers"),
+    ("Police arrested 12 protesters near the square.", "arrested", 12, "exact", "protesters"),
+    ("Rescuers evacuated more than 3,000 residents.", "evacuated", 3000, "more than", None),
+    ("Nearly 500 families were displaced by the floods.", "displaced", 500, "nearly", None),
+    ("The island is home to about 45,000 people.", "population", 45000, "about", "people"),
+    ("Some 2,500 troops were sent to the border.", "troops", 2500, "about", "troops"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "value", "qualifier", "counted"), PATTERNS)
+def test_figure_patterns(
+    extract: Extract,
+    sentence: str,
+    kind: str,
+    value: int,
+    qualifier: str,
+    counted: str | None,
+) -> None:
+    figure = one(extract(sentence), kind, value)
+    assert figure.qualifier == qualifier
+    if counted is not None:
+        assert figure.counted is not None
+        assert counted in figure.counted
+    assert figure.sentence == sentence
+    assert 0 <= figure.start < figure.end <= len(sentence)
+
+
+def test_shot_then_fatally(extract: Extract) -> None:
+    figures = extract("Four people were shot on the pier, one fatally, the coastguard said.")
+    assert one(figures, "shot", 4).counted == "people"
+    assert one(figures, "killed", 1).qualifier == "exact"
+
+
+def test_coordinated_groups(extract: Extract) -> None:
+    figures = extract("The blast killed four soldiers and two civilians.")
+    assert one(figures, "killed", 4).counted == "soldiers"
+    assert one(figures, "killed", 2).counted == "civilians"
+
+
+def test_including_is_part_of_the_group(extract: Extract) -> None:
+    figures = extract("Seven people, including three nurses, were killed in the attack.")
+    assert not one(figures, "killed", 7).part
+    assert one(figures, "killed", 3).part
+
+
+def test_the_killers_are_not_victims(extract: Extract) -> None:
+    figures = extract("Two gunmen killed a shopkeeper in the market.")
+    assert not [f for f in figures if f.value == 2 and f.kind in {"killed", "shot"}]
+    assert one(figures, "killed", 1).implicit
+
+
+def test_ages_and_addresses_are_not_figures(extract: Extract) -> None:
+    figures = extract("Maria Lopez, 34, was arrested at 1200 Harbor Street on Tuesday.")
+    assert {f.value for f in figures} <= {1}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "value"),
+    [
+        ("A man was shot and killed outside a bar on Friday.", "killed", 1),
+        ("A 16-year-old girl was wounded in the crossfire.", "injured", 1),
+        ("A cyclist and a driver were hurt in the collision.", "injured", 2),
+        ("The gunman shot his neighbor before fleeing.", "shot", 1),
+        ("A seventh victim died in hospital.", "killed", 7),
+    ],
+)
+def test_victims_without_a_number(extract: Extract, sentence: str, kind: str, value: int) -> None:
+    figure = one(extract(sentence), kind, value)
+    assert figure.implicit
+    assert sentence[figure.start : figure.end] == figure.counted
+
+
+def test_negated_and_hypothetical_victims(extract: Extract) -> None:
+    figures = extract("The driver was not injured. Doctors said the boy could die.")
+    assert not [f for f in figures if f.kind in {"injured", "killed"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Two people died, according to the fire department.", "fire department"),
+        ("The regional ministry said 30 houses burned and 8 people were injured.", "ministry"),
+        ("The coroner's office put the death toll at 12.", "coroner's office"),
+        ("At least 9 sailors are missing, the navy said.", "navy"),
+    ],
+)
+def test_attribution_in_the_sentence(extract: Extract, text: str, source: str) -> None:
+    figures = [f for f in extract(text) if f.kind != "other"]
+    assert figures
+    for figure in figures:
+        assert figure.attributed_to is not None
+        assert source in figure.attributed_to
+
+
+def test_pronoun_sources_are_resolved(extract: Extract) -> None:
+    text = (
+        "Dr. Helena Marsh, the chief medical officer, met reporters at noon.\n\n"
+        "She said 8 patients had died overnight.\n\n"
+        "Officials in Port Corran described the damage as severe. "
+        "At least 40 homes were flooded and 15 residents were injured, they said."
+    )
+    figures = extract(text)
+    assert one(figures, "killed", 8).attributed_to == "Helena Marsh"
+    injured = one(figures, "injured", 15)
+    assert injured.attributed_to is not None
+    assert "Officials" in injured.attributed_to
+
+
+def test_unattributed_figure_is_the_outlets(extract: Extract) -> None:
+    assert one(extract("Three climbers died on the north face."), "killed", 3).attributed_to is None
+
+
+def test_title_figures(extract: Extract) -> None:
+    title = "4 Shot, 1 Killed In Overnight Harbor Shooting - Channel 9 News"
+    figures = extract("Police are investigating a shooting near the docks.", title=title)
+    in_title = [f for f in figures if f.in_title]
+    assert {(f.kind, f.value) for f in in_title} >= {("shot", 4), ("killed", 1)}
+    for figure in in_title:
+        assert title[figure.start : figure.end].split()[0] in {"4", "1"}
+        assert figure.to_dict()["start"] is None
+        assert figure.to_dict()["title_start"] == figure.start
+
+
+def test_sentence_case_keeps_offsets() -> None:
+    title = "Two Dead, Three Hurt In Bridge Collapse"
+    assert len(sentence_case(title)) == len(title)
+    assert sentence_case(title) == "Two dead, three hurt in bridge collapse"
+    assert sentence_case("Man dies after fall in the river") == "Man dies after fall in the river"
+
+
+def test_ids_and_report_keys(extract: Extract) -> None:
+    figures = extract("Five people died and 20 were injured, police said.", article_id="x7")
+    assert [f.id for f in figures] == [f"x7:f{n}" for n in range(len(figures))]
+    record = figures[0].to_dict()
+    for key in (
+        "id", "article_id", "kind", "value", "low", "high", "qualifier", "counted",
+        "attributed_to", "sentence", "start", "end", "vague", "place", "time",
+        "sentence_start", "sentence_end",
+    ):  # fmt: skip
+        assert key in record
+    assert record["sentence"] == "Five people died and 20 were injured, police said."
+
+
+# --- the article's own counts ------------------------------------------------------------------
+
+COUNT_ROWS = [
+    ("3 wounded in downtown shooting", "Three men were wounded on Main Street.", None, 3),
+    ("4 shot, 1 dead at bus stop", "Four people were shot late on Friday.", 1, 3),
+    ("Man killed in shooting", "A man was shot and killed. No one else was hurt.", 1, 0),
+    (None, "Two people were shot, one fatally, on the bridge.", 1, 1),
+    (None, "A woman died and her son was also shot but survived.", 1, 1),
+    (None, "Six people, including two children, were killed.", 6, None),
+    (None, "The council met on Tuesday to discuss the budget.", None, None),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "killed", "injured"), COUNT_ROWS)
+def test_article_counts(
+    extract: Extract, title: str | None, text: str, killed: int | None, injured: int | None
+) -> None:
+    article = Article(id="a1", text=text, origin="test", title=title)
+    figures = extract(text, title=title)
+    assert article_counts(figures, article) == {"killed": killed, "injured": injured}
+
+
+# --- offsets ------------------------------------------------------------------------------------
+
+_NAMES = st.text(alphabet=string.ascii_lowercase, min_size=3, max_size=8)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    number=st.one_of(
+        st.integers(min_value=2, max_value=9999).map(str),
+        st.sampled_from(["three", "twelve", "forty-one", "a dozen"]),
+    ),
+    qualifier=st.sampled_from(["", "at least ", "nearly ", "more than "]),
+    verb=st.sampled_from(["were killed", "were injured", "were evacuated", "died"]),
+    noun=st.sampled_from(["people", "villagers", "workers"]),
+    place=_NAMES,
+    lead=st.integers(min_value=0, max_value=2),
+)
+def test_offsets_cut_the_figure_out(
+    extract: Extract, number: str, qualifier: str, verb: str, noun: str, place: str, lead: int
+) -> None:
+    opening = "The river rose overnight. " * lead
+    text = f"{opening}In {place.title()}, {qualifier}{number} {noun} {verb} on Sunday."
+    figures = [f for f in extract(text) if not f.implicit]
+    assert len(figures) == 1
+    figure = figures[0]
+    assert text[figure.start : figure.end] == f"{qualifier}{number}"
+    assert figure.sentence_start <= figure.start < figure.end <= figure.sentence_end
+    assert text[figure.sentence_start : figure.sentence_end] == figure.sentence
+
+
+# --- the seed articles ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_figures(
+    pipelines: tuple[Language, Language],
+) -> dict[str, tuple[Article, list[Figure]]]:
+    seeds = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("../shared/seeds is not present")
+    fast, parser = pipelines
+    articles = clean_articles(read_inputs([seeds]).articles)
+    annotations: list[Annotation] = annotate(articles, nlp=fast)
+    figures = extract_figures(articles, annotations, nlp=parser)
+    return {
+        article.id[:3]: (article, [f for f in figures if f.article_id == article.id])
+        for article in articles
+    }
+
+
+def _named_in(article: Article, source: str | None, generic: set[str]) -> bool:
+    """The source is a name or phrase found in the article, or a generic body."""
+    if source is None:
+        return False
+    words = {word.lower() for word in source.split()}
+    return source in article.text and bool(words & generic or source[:1].isupper())
+
+
+SEED_FIGURES = [
+    # article, kind, value, qualifier, attributed (None: not checked)
+    ("000", "killed", 27, "at least", True),
+    ("004", "killed", 27, "exact", True),
+    ("001", "killed", 32, "at least", True),
+    ("001", "killed", 100, "close to", True),
+    ("000", "injured", 200, "exact", True),
+    ("000", "population", 120000, "exact", None),
+    ("001", "population", 120000, "exact", None),
+    ("004", "population", 120000, "about", None),
+    ("001", "evacuated", 2000, "more than", True),
+    ("004", "evacuated", 500, "nearly", True),
+    ("004", "evacuated", 7000, "exact", True),
+    ("004", "killed", 6, "exact", True),
+    ("003", "killed", 4, "exact", True),
+    ("003", "killed", 2, "exact", True),
+    ("003", "killed", 11, "exact", True),
+    ("000", "killed", 30000, "about", None),
+    ("001", "killed", 30000, "about", None),
+    ("000", "displaced", 1000000, "more than", None),
+    ("001", "displaced", 1000000, "more than", None),
+    ("003", "killed", 7000, "more than", None),
+]
+
+
+@pytest.mark.parametrize(("seed", "kind", "value", "qualifier", "attributed"), SEED_FIGURES)
+def test_seed_figures(
+    seed_figures: dict[str, tuple[Article, list[Figure]]],
+    seed: str,
+    kind: str,
+    value: int,
+    qualifier: str,
+    attributed: bool | None,
+) -> None:
+    article, figures = seed_figures[seed]
+    found = [f for f in figures if (f.kind, f.value, f.qualifier) == (kind, value, qualifier)]
+    assert found, [(f.kind, f.value, f.qualifier) for f in figures]
+    if attributed:
+        generic = {"ministry", "government", "authorities"}
+        assert any(_named_in(article, f.attributed_to, generic) for f in found), found
+
+
+# --- bench --------------------------------------------------------------------------------------
+
+
+def test_figures_bench(tmp_path: Path) -> None:
+    from newsprism.bench.figures import run_figures_bench
+
+    records = [
+        {"id": "r1", "title": "2 dead, 3 hurt in warehouse fire", "text": "Two workers died.",
+         "gold_cluster": "e1", "gold_num_killed": 2, "gold_num_injured": 3},
+        {"id": "r2", "title": "Teen wounded on bridge", "text": "A boy was shot in the arm.",
+         "gold_cluster": "e2", "gold_num_killed": 0, "gold_num_injured": 1},
+        {"id": "r3", "title": "Market reopens", "text": "Stalls opened at dawn.",
+         "gold_cluster": "e3", "gold_num_killed": None, "gold_num_injured": None},
+    ]  # fmt: skip
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    scores = run_figures_bench(path)
+    assert scores["docs"] == 2
+    assert scores["killed_exact"] == 1.0
+    assert scores["injured_exact"] == 1.0
+    assert scores["both_exact"] == 1.0
+    assert scores["docs_per_s"] > 0

@@ -57,11 +57,12 @@ def assemble_story(
     article_ids = tuple(article.id for article in ordered)
     wanted = set(article_ids)
     by_id = {a.article_id: a for a in annotations if a.article_id in wanted}
-    own = [by_id[article.id] for article in ordered if article.id in by_id]
+    annotated = [article for article in ordered if article.id in by_id]
+    own = [by_id[article.id] for article in annotated]
     dates = sorted(article.published for article in ordered if article.published)
     inside = [pair for pair in pairs if pair.a in wanted and pair.b in wanted]
     parser = parser if parser is not None else SentenceParser()
-    figures = extract_figures(ordered, own, nlp=parser.nlp)
+    figures = extract_figures(annotated, own, nlp=parser.nlp)
     quoted = extract_story_quotes(ordered, own, parser=parser)
     resolution = resolve_story(ordered, own, parser=parser, quotes=quoted.quotes)
     claims = [

@@ -61,6 +61,7 @@ PATTERNS = [
     ("Two patients remain in critical condition.", "injured", 2, "exact", "patients"),
     ("No one was hurt in the fire.", "injured", 0, "exact", None),
     ("Five people were shot outside the club.", "shot", 5, "exact", "people"),
+    ("The crash sent seven passengers to the hospital.", "injured", 7, "exact", "passengers"),
     ("Between 20 and 30 climbers are missing.", "missing", 20, "between", "climbers"),
     ("Police arrested 12 protesters near the square.", "arrested", 12, "exact", "protesters"),
     ("Rescuers evacuated more than 3,000 residents.", "evacuated", 3000, "more than", None),
@@ -214,6 +215,25 @@ COUNT_ROWS = [
     (None, "A woman died and her son was also shot but survived.", 1, 1),
     (None, "Six people, including two children, were killed.", 6, None),
     (None, "The council met on Tuesday to discuss the budget.", None, None),
+    # people shot besides the dead are the wounded
+    (None, "One man died. Two others were shot near the bakery.", 1, 2),
+    # a group joined to a part of the group is a part too
+    (
+        None,
+        "Eight people were hurt, including one man in critical condition and one woman "
+        "in serious condition.",
+        None,
+        8,
+    ),
+    # the object of "left ... dead" is the victim, not the subject
+    (None, "A string of attacks left three people dead on Sunday.", 3, None),
+    # a shared object: "shot and killed a toddler" is one death, not the shooter's too
+    (None, "A farmer whose nephew shot and killed a 4-year-old was charged.", 1, None),
+    # a new person after a numbered group
+    (None, "Three pupils and a teacher were found dead in the hall.", 4, None),
+    (None, "The gunman killed two guards and himself at the depot.", 3, None),
+    # a headline's loose list of groups
+    ("3 Boys, 2 Women Shot Near Depot", "Police are looking for a car.", None, 5),
 ]
 
 

@@ -247,6 +247,7 @@ def read_sentence(sentence: _Sentence, article: Article, annotation: Annotation)
     _set_entities(doc, mentions, sentence.start)
     taken: set[int] = set()
     anchors: list[Token] = []
+    parts: list[Token] = []
     for amount in find_amounts(doc.text):
         reading = read_amount(
             doc, amount.number_start, amount.number_end, amount.end, value=amount.value
@@ -255,13 +256,16 @@ def read_sentence(sentence: _Sentence, article: Article, annotation: Annotation)
             continue
         taken.update(t.i for t in doc.char_span(amount.start, amount.end, "expand") or [])
         source = source_in_sentence(reading.anchor)
+        part = is_part(reading.anchor, anchors, parts)
+        if part:
+            parts.append(reading.anchor)
         sentence.figures.append(
             _figure(
                 article, sentence, source_text, mentions,
                 start=amount.start, end=amount.end, kind=reading.kind, value=amount.value,
                 low=amount.low, high=amount.high, qualifier=amount.qualifier,
                 vague=amount.vague, counted=reading.counted, source=source,
-                part=is_part(reading.anchor, anchors),
+                part=part,
             )
         )  # fmt: skip
         anchors.append(reading.anchor)

@@ -56,6 +56,9 @@ OTHER_TIME = re.compile(
     re.IGNORECASE,
 )
 
+# The counted phrase of people shot besides those named before ("two others were shot").
+OTHERS = re.compile(r"^(?:the )?(?:others?|another)\b", re.IGNORECASE)
+
 Totals = dict[str, int]
 # Key of a sentence's totals that is 1 when all its figures are people named without a number.
 IMPLICIT_ONLY = "implicit_only"
@@ -145,28 +148,41 @@ def _sentence_totals(figures: Sequence[Figure], article: Article) -> Totals:
     }
     seen: set[tuple[str, int | None, str | None]] = set()
     for figure in sorted(figures, key=lambda f: f.start):
-        if figure.kind in totals and _is_subset(figure, article):
+        kind = _own_kind(figure)
+        if kind in totals and _is_subset(figure, article):
             continue
-        key = (figure.kind, figure.value, (figure.counted or "").lower())
+        key = (kind, figure.value, (figure.counted or "").lower())
         if key in seen:
             continue  # the same count repeated in one run-on sentence
         seen.add(key)
         if figure.implicit and figure.qualifier == "at least":
             # "the third victim died": a running count, not more people
-            totals[figure.kind] = max(totals.get(figure.kind, 0), figure.value or 0)
+            totals[kind] = max(totals.get(kind, 0), figure.value or 0)
             continue
-        totals[figure.kind] = totals.get(figure.kind, 0) + (figure.value or 0)
+        totals[kind] = totals.get(kind, 0) + (figure.value or 0)
     if "shot" in totals and totals["shot"] > totals.get("killed", totals["shot"]):
         derived = totals["shot"] - totals["killed"]
         totals["injured"] = max(totals.get("injured", 0), derived)
-    survivors = sum(f.value or 0 for f in figures if f.kind == "shot" and f.implicit)
-    if totals[DISTINCT] and survivors and (survivors == totals["shot"] or "killed" not in totals):
+    survivors = sum(f.value or 0 for f in figures if _own_kind(f) == "shot" and f.implicit)
+    if (
+        totals[DISTINCT]
+        and survivors
+        and "shot" in totals
+        and (survivors == totals.get("shot") or "killed" not in totals)
+    ):
         # "her son was also shot but survived": another person than the dead, injured
         totals["injured"] = max(totals.get("injured", 0), survivors)
         totals["shot"] -= survivors
         if not totals["shot"]:
             del totals["shot"]
     return totals
+
+
+def _own_kind(figure: Figure) -> str:
+    """ "two others were shot": people shot besides the dead named before are the wounded."""
+    if figure.kind == "shot" and OTHERS.match(figure.counted or ""):
+        return "injured"
+    return figure.kind
 
 
 def _is_subset(figure: Figure, article: Article) -> bool:

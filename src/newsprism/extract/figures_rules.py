@@ -60,6 +60,8 @@ SHOT_VERBS = {"fire", "hear", "let", "squeeze", "take", "ring", "report"}
 # is older, and a larger bare number after a name is a count ("the city, 120 miles away" is
 # not a figure either way). General knowledge, not tuned.
 MAX_AGE = 110
+# Units of "a 3-year-old", "a 9-month-old": the adjective "old" then names a person.
+AGE_UNIT_WORDS = {"year", "month", "week", "day"}
 _COPULAS = {"be", "remain", "lie", "find", "leave", "pronounce", "declare", "report", "list"}
 _MODIFIER_DEPS = {"acl", "amod", "relcl", "advmod", "oprd", "acomp", "xcomp", "appos"}
 _RESULT_DEPS = {"oprd", "xcomp", "acomp", "ccomp", "conj", "advmod", "amod"}
@@ -112,8 +114,13 @@ def read_amount(
         related = [*anchor.conjuncts, *(c for c in anchor.children if c.dep_ == "appos")]
         if anchor.dep_ == "appos":
             related.append(anchor.head)
+        if anchor.dep_ == "dep":
+            # a headline's "2 girls, 2 men shot" parsed as a loose dependent and a subject
+            related += [c for c in anchor.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         for conjunct in related:
             kind = _modifier_kind(conjunct, conjunct) or _governor_kind(conjunct, 1)
+            if kind is None and any(c.dep_ == "nummod" for c in conjunct.children):
+                kind = _adjacent_kind(doc, conjunct.idx + len(conjunct))
             if kind is not None:
                 break
     if kind is None:
@@ -135,10 +142,16 @@ def read_amount(
     return Reading(kind=kind, counted=counted, anchor=anchor)
 
 
-def is_part(anchor: Token, earlier: Sequence[Token]) -> bool:
+def is_part(anchor: Token, earlier: Sequence[Token], parts: Sequence[Token] = ()) -> bool:
     """True when ``anchor`` breaks down a group counted by an earlier anchor of the sentence:
-    an appositive ("three victims, one male and two females") or "including"/"of" below it."""
+    an appositive ("three victims, one male and two females") or "including"/"of" below it,
+    or a group joined to such a part (``parts``: "including one critically hurt and one
+    seriously hurt")."""
+    if anchor.dep_ == "conj" and anchor.head in parts:
+        return True
     token = anchor
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in {"including", "among"} and earlier:
+        return True  # "nine people were hurt, including one critically"
     for _ in range(MAX_DEPTH + 1):
         if token.dep_ not in {"appos", "conj", "pobj", "prep", "nummod"} or token.head is token:
             return False
@@ -288,6 +301,8 @@ def can_be_person(token: Token) -> bool:
     outside bar" as a misread headline)."""
     if token.pos_ in {"PROPN", "PRON", "NUM"} or token.like_num:
         return True
+    if token.lower_ == "old" and any(c.lower_ in AGE_UNIT_WORDS for c in token.children):
+        return True  # "a 3-year-old"
     lemma = token.lemma_.lower()
     return token.pos_ == "NOUN" and lemma not in NOT_VICTIM_NOUNS and lemma not in PLACE_NOUNS
 
@@ -434,6 +449,10 @@ def _object_kind(anchor: Token, verb: Token) -> str | None:
                     return kind
     if lemma in {"claim", "take"} and anchor.lemma_.lower() == "life":
         return "killed"
+    if lemma in CARE_VERBS and lemma != "take":
+        # "sent four people to the hospital" ("took four people to hospital" can be carers)
+        kind = verb_phrase_kind(verb)
+        return kind if kind == "injured" else None
     return None
 
 

@@ -39,6 +39,9 @@ ACT_NOUNS = {"shooting": "shot", "killing": "killed", "death": "killed", "murder
 ACT_NOUNS_FATAL = {"fatal", "deadly", "death"}
 PLURAL_PEOPLE = {"people", "persons", "men", "women", "children", "police", "personnel"}
 RELATIVE_PRONOUNS = {"who", "that", "whom"}
+REFLEXIVE_PRONOUNS = {"himself", "herself"}
+# Determiners that introduce a person not yet named ("a", "another").
+NEW_PERSON_DETERMINERS = {"a", "an", "another"}
 KINDS_COUNTED = {"killed", "injured", "shot"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 
@@ -106,15 +109,27 @@ def _victims(doc: Doc, people: list[Token], kind: str) -> Victims:
 
 
 def _people(victim: Token, seen: set[int]) -> list[Token]:
-    """The singular people coordinated with ``victim``, up to the first plural group: names
-    after a group are usually its members ("his wife and two sons, Tom and Joe")."""
+    """The singular people coordinated with ``victim``. After a plural group only a new person
+    counts ("two children and an adult male", "four classmates and himself"): names after a
+    group are usually its members ("his wife and two sons, Tom and Joe")."""
     people: list[Token] = []
+    after_group = False
     for person in sorted([victim, *victim.conjuncts], key=lambda token: token.i):
         if person.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in person.children):
-            break
+            after_group = True
+            continue
+        if after_group and not _is_new_person(person):
+            continue
         if person.i not in seen and _is_one(person):
             people.append(person)
     return people
+
+
+def _is_new_person(token: Token) -> bool:
+    """ "an adult male", "another man", "himself": not one of a group named before."""
+    if token.lower_ in REFLEXIVE_PRONOUNS or token.lower_ == "another":
+        return True
+    return any(c.dep_ == "det" and c.lower_ in NEW_PERSON_DETERMINERS for c in token.children)
 
 
 def _casualty_kind(token: Token) -> str | None:
@@ -159,8 +174,10 @@ def _victim_tokens(token: Token) -> list[Token]:
     else:
         victims += [c for c in children if c.dep_ == "nsubj"]
     if token.dep_ in {"acomp", "oprd", "xcomp"}:
-        # "he was pronounced dead", "left a man dead": the subject or object of the head verb
-        victims += [c for c in token.head.children if c.dep_ in {*_SUBJECTS, "dobj"}]
+        # "he was pronounced dead", "left a man dead": the object of the head verb, else its
+        # subject ("shootings left five people dead": the shootings are not victims)
+        head_objects = [c for c in token.head.children if c.dep_ == "dobj"]
+        victims += head_objects or [c for c in token.head.children if c.dep_ in _SUBJECTS]
     if (
         token.dep_ in {"acl", "amod"}
         and token.head.pos_ == "NOUN"
@@ -169,7 +186,12 @@ def _victim_tokens(token: Token) -> list[Token]:
     ):
         victims.append(token.head)  # "woman killed in crash" as a headline
     if token.dep_ == "conj" and not victims:
-        victims += [c for c in token.head.children if c.dep_ in _SUBJECTS]
+        # "was shot and killed": the head's subject; "shot and killed a boy": its object
+        head_objects = [c for c in token.head.children if c.dep_ == "dobj"]
+        if head_objects and token.lemma_.lower() in VICTIM_VERBS:
+            victims += head_objects
+        else:
+            victims += [c for c in token.head.children if c.dep_ in _SUBJECTS]
     if token.dep_ == "relcl":
         # "a 56-year-old who had been shot": the relative pronoun stands for the head noun
         victims = [token.head if v.lower_ in RELATIVE_PRONOUNS else v for v in victims]

@@ -126,6 +126,7 @@ class Story:
     claims: tuple[dict[str, object], ...] = ()
     dates: tuple[dict[str, object], ...] = ()
     labels: tuple[dict[str, object], ...] = ()
+    omissions: tuple[dict[str, object], ...] = ()  # facts most source groups carry, per article
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

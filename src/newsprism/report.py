@@ -80,6 +80,7 @@ def story_to_dict(story: Story) -> dict[str, Any]:
         "claims": list(story.claims),
         "dates": list(story.dates),
         "labels": list(story.labels),
+        "omissions": list(story.omissions),
     }
 
 

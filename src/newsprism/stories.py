@@ -19,6 +19,7 @@ from .extract.figures import extract_figures
 from .extract.parsing import SentenceParser
 from .extract.quotes import extract_story_quotes
 from .models import Annotation, Article, Entity, Story
+from .reconcile import reconcile_story
 from .reuse import ReusePair, source_groups
 
 # Longest story title built from a first sentence when no article has a headline; longer
@@ -49,7 +50,8 @@ def assemble_story(
 ) -> Story:
     """Make one story of ``articles``: id, title, time span, reuse and source groups, and what
     extraction finds in it (entities with aliases, figures, quotes, framing labels, claims,
-    dates).
+    dates), reconciled into facts with their status, the event record, framing, timeline, the
+    cited brief and omissions.
 
     ``pairs`` and ``annotations`` may cover other stories too; only this story's are used.
     """
@@ -77,6 +79,19 @@ def assemble_story(
             figures=[figure for figure in figures if figure.start is not None],
         )
     ]
+    story_dates = [mention for article in ordered for mention in extract_dates(article)]
+    groups = source_groups(ordered, inside)
+    reconciled = reconcile_story(
+        articles=ordered,
+        claims=claims,
+        figures=figures,
+        quotes=quoted.quotes,
+        labels=quoted.labels,
+        dates=story_dates,
+        resolution=resolution,
+        source_groups=groups,
+        reuse_pairs=inside,
+    )
     return Story(
         id=story_id(article_ids),
         title=story_title(ordered),
@@ -85,12 +100,18 @@ def assemble_story(
         end=dates[-1] if dates else None,
         entities=tuple(_with_stands_for(resolution)),
         reuse=tuple(pair.to_dict() for pair in inside),
-        source_groups=tuple(group.to_dict() for group in source_groups(ordered, inside)),
+        source_groups=tuple(group.to_dict() for group in groups),
         figures=tuple(figure.to_dict() for figure in figures),
         quotes=tuple(quote.to_dict() for quote in quoted.quotes),
         labels=tuple(label.to_dict() for label in quoted.labels),
         claims=tuple(claim.to_dict() for claim in claims),
-        dates=tuple(mention.to_dict() for article in ordered for mention in extract_dates(article)),
+        dates=tuple(mention.to_dict() for mention in story_dates),
+        facts=tuple(fact.to_dict() for fact in reconciled.facts),
+        framing=tuple(framing.to_dict() for framing in reconciled.framing),
+        timeline=tuple(entry.to_dict() for entry in reconciled.timeline),
+        event=reconciled.event.to_dict(),
+        brief=tuple(sentence.to_dict() for sentence in reconciled.brief),
+        omissions=tuple(omission.to_dict() for omission in reconciled.omissions),
     )
 
 

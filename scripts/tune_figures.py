@@ -29,7 +29,8 @@ from pathlib import Path
 from spacy.tokens import Doc, DocBin
 
 from newsprism.annotate import annotate, load_pipeline
-from newsprism.bench.figures import article_from_record, score_counts
+from newsprism.bench.figures import score_counts
+from newsprism.bench.records import article_from_record
 from newsprism.clean import clean_articles
 from newsprism.extract import figures as figures_module
 from newsprism.extract.figures import Figure

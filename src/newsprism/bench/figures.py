@@ -10,17 +10,15 @@ counts are left out of the scores. The per-event scores (``event_*``) come with 
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ..annotate import annotate
 from ..clean import clean_articles
-from ..errors import InputError
 from ..extract.figures import Figure, extract_figures
 from ..extract.figures_counts import article_counts
-from ..models import Article
+from .records import article_from_record, read_jsonl
 
 
 def run_figures_bench(path: Path) -> dict[str, float]:
@@ -29,7 +27,7 @@ def run_figures_bench(path: Path) -> dict[str, float]:
     Raises:
         InputError: the file cannot be read or a line is not a JSON object.
     """
-    records = read_records(path)
+    records = list(read_jsonl(path))
     started = time.perf_counter()
     articles = clean_articles([article_from_record(record) for record in records])
     annotations = annotate(articles)
@@ -46,41 +44,6 @@ def run_figures_bench(path: Path) -> dict[str, float]:
     scores["docs_per_s"] = len(articles) / elapsed if elapsed > 0 else 0.0
     scores["words_per_s"] = sum(a.words for a in annotations) / elapsed if elapsed > 0 else 0.0
     return scores
-
-
-def read_records(path: Path) -> list[dict[str, object]]:
-    """The JSON objects of a JSONL file, one per non-empty line."""
-    records: list[dict[str, object]] = []
-    try:
-        with path.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                record = json.loads(line)
-                if not isinstance(record, dict):
-                    raise InputError(f"{path}:{number}: not a JSON object")
-                records.append(record)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise InputError(f"{path}: cannot read records ({err})") from err
-    return records
-
-
-def article_from_record(record: Mapping[str, object]) -> Article:
-    """An uncleaned article from a bench record."""
-
-    def text_or_none(key: str) -> str | None:
-        value = record.get(key)
-        return str(value) if value not in (None, "") else None
-
-    return Article(
-        id=str(record["id"]),
-        text=str(record.get("text") or ""),
-        origin="bench",
-        title=text_or_none("title"),
-        published=text_or_none("date"),
-        source=text_or_none("source"),
-        url=text_or_none("url"),
-    )
 
 
 def score_counts(

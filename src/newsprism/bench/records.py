@@ -1,13 +1,14 @@
-"""Reading bench data: JSONL files of records, one JSON object per line."""
+"""Reading bench data: JSONL files of records, one JSON object per line, and records as articles."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..models import Article
 
 
 def read_jsonl(path: Path, *, limit: int | None = None) -> Iterator[dict[str, Any]]:
@@ -30,3 +31,22 @@ def read_jsonl(path: Path, *, limit: int | None = None) -> Iterator[dict[str, An
                 yield record
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror})") from None
+
+
+def article_from_record(record: Mapping[str, object]) -> Article:
+    """An uncleaned article from a bench record (``date`` is its publication date)."""
+
+    def text_or_none(key: str) -> str | None:
+        value = record.get(key)
+        return str(value) if value not in (None, "") else None
+
+    return Article(
+        id=str(record["id"]),
+        text=str(record.get("text") or ""),
+        origin="bench",
+        title=text_or_none("title"),
+        published=text_or_none("date"),
+        source=text_or_none("source"),
+        url=text_or_none("url"),
+        wire=text_or_none("wire"),
+    )

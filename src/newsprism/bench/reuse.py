@@ -27,6 +27,7 @@ import numpy.typing as npt
 from ..models import Article
 from ..reuse import find_reuse, reuse_components
 from ..reuse.tokens import STOPWORDS
+from .records import article_from_record
 
 # Fixed seed so synthetic runs are comparable across commits.
 SPEED_SEED = 5
@@ -46,7 +47,7 @@ def run_reuse_bench(records: Iterable[dict[str, object]]) -> dict[str, float]:
     articles: list[Article] = []
     gold: dict[str, str] = {}
     for record in records:
-        article = _article(record)
+        article = article_from_record(record)
         articles.append(article)
         gold[article.id] = str(record.get("gold_reuse_group") or article.id)
     start = time.perf_counter()
@@ -58,23 +59,6 @@ def run_reuse_bench(records: Iterable[dict[str, object]]) -> dict[str, float]:
     scores["docs"] = float(len(articles))
     scores["docs_per_s"] = len(articles) / elapsed if elapsed > 0 else 0.0
     return scores
-
-
-def _article(record: dict[str, object]) -> Article:
-    def text_or_none(key: str) -> str | None:
-        value = record.get(key)
-        return str(value) if value not in (None, "") else None
-
-    return Article(
-        id=str(record["id"]),
-        text=str(record.get("text") or ""),
-        origin="bench",
-        title=text_or_none("title"),
-        published=text_or_none("date"),
-        source=text_or_none("source"),
-        url=text_or_none("url"),
-        wire=text_or_none("wire"),
-    )
 
 
 def pairwise_scores(predicted: Mapping[str, Hashable], gold: Mapping[str, str]) -> dict[str, float]:

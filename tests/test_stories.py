@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsprism.models import Annotation, EntityMention
-from newsprism.stories import build_stories, story_id
+from newsprism.stories import assemble_story, build_stories, story_id
 
 
 def test_story_id_ignores_order():
@@ -15,15 +15,26 @@ def test_build_stories_title_and_span(make_article):
     late = make_article(id="late", title="Second day", published="2026-03-11")
     early = make_article(id="early", title="First report", published="2026-03-10")
     undated = make_article(id="undated", title=None)
-    (story,) = build_stories([late, undated, early], [])
+    story = assemble_story([late, undated, early], [])
     assert story.title == "First report"
     assert story.article_ids == ("early", "late", "undated")
     assert (story.start, story.end) == ("2026-03-10", "2026-03-11")
 
 
+def test_central_article_gives_the_title(make_article):
+    first = make_article(id="first", title="Early headline", published="2026-03-10")
+    central = make_article(id="central", title="Most typical headline", published="2026-03-11")
+    assert assemble_story([first, central], [], central="central").title == "Most typical headline"
+
+
+def test_unannotated_articles_are_stories_of_their_own(make_article):
+    stories = build_stories([make_article(id="x"), make_article(id="y")], [])
+    assert sorted(story.article_ids for story in stories) == [("x",), ("y",)]
+
+
 def test_title_falls_back_to_first_line(make_article):
     long_line = "Rescuers searched the flooded valley " * 5
-    (story,) = build_stories([make_article(text=long_line.strip(), title=None)], [])
+    story = assemble_story([make_article(text=long_line.strip(), title=None)], [])
     assert story.title is not None
     assert story.title.endswith("…")
     assert len(story.title) <= 91

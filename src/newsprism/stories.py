@@ -12,6 +12,7 @@ import dataclasses
 import hashlib
 from collections.abc import Sequence
 
+from .cluster import cluster_stories
 from .extract.claims import extract_claims
 from .extract.dates import extract_dates
 from .extract.entities import Resolution, resolve_story
@@ -32,12 +33,25 @@ def build_stories(
     annotations: Sequence[Annotation],
     pairs: Sequence[ReusePair] = (),
 ) -> list[Story]:
-    """Group ``articles`` into stories (for now: one story holding all of them)."""
+    """Group ``articles`` into stories by clustering and assemble each of them."""
     if not articles:
         return []
+    by_id = {article.id: article for article in articles}
+    annotated_ids = {annotation.article_id for annotation in annotations}
+    annotated = [article for article in articles if article.id in annotated_ids]
+    groups = [
+        (group.article_ids, group.central_id)
+        for group in (cluster_stories(annotated, annotations) if annotated else [])
+    ]
+    clustered = {article_id for ids, _ in groups for article_id in ids}
+    # an article without annotation (nothing to compare it on) is a story of its own
+    groups += [((article.id,), article.id) for article in articles if article.id not in clustered]
     parser = SentenceParser()  # one per run: quotes, entities and claims share its parses
-    stories = [assemble_story(articles, annotations, pairs, parser=parser)]
-    parser.clear()
+    stories = []
+    for ids, central in groups:
+        members = [by_id[article_id] for article_id in ids]
+        stories.append(assemble_story(members, annotations, pairs, parser=parser, central=central))
+        parser.clear()
     return stories
 
 
@@ -47,6 +61,7 @@ def assemble_story(
     pairs: Sequence[ReusePair] = (),
     *,
     parser: SentenceParser | None = None,
+    central: str | None = None,
 ) -> Story:
     """Make one story of ``articles``: id, title, time span, reuse and source groups, and what
     extraction finds in it (entities with aliases, figures, quotes, framing labels, claims,
@@ -94,7 +109,7 @@ def assemble_story(
     )
     return Story(
         id=story_id(article_ids),
-        title=story_title(ordered),
+        title=story_title(ordered, central=central),
         article_ids=article_ids,
         start=dates[0] if dates else None,
         end=dates[-1] if dates else None,
@@ -130,8 +145,12 @@ def story_id(article_ids: Sequence[str]) -> str:
     return f"s{digest[:10]}"
 
 
-def story_title(ordered: Sequence[Article]) -> str | None:
-    """The headline of the earliest article that has one, else its first sentence, shortened."""
+def story_title(ordered: Sequence[Article], *, central: str | None = None) -> str | None:
+    """The headline of the central article (the report most like the others) if it has one,
+    else of the earliest article that has one, else a first line, shortened."""
+    for article in ordered:
+        if article.id == central and article.title:
+            return article.title
     for article in ordered:
         if article.title:
             return article.title

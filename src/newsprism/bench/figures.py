@@ -14,23 +14,25 @@ import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from ..annotate import annotate
-from ..clean import clean_articles
+from .. import pipeline
 from ..extract.figures import Figure, extract_figures
 from ..extract.figures_counts import article_counts
+from .events import Grouping, score_events, story_groups
 from .records import article_from_record, read_jsonl
 
 
-def run_figures_bench(path: Path) -> dict[str, float]:
-    """``killed_exact``, ``injured_exact``, ``both_exact`` per article, ``docs``, ``docs_per_s``.
+def run_figures_bench(path: Path, *, grouping: Grouping = "cluster") -> dict[str, object]:
+    """Per article ``killed_exact``, ``injured_exact``, ``both_exact``, ``docs``, ``docs_per_s``,
+    ``words_per_s``; per gold incident after reconciliation ``event_killed_exact``,
+    ``event_injured_exact``, ``event_both_exact``, with ``event_grouping`` saying whether the
+    stories came from clustering or from the gold incidents.
 
     Raises:
         InputError: the file cannot be read or a line is not a JSON object.
     """
     records = list(read_jsonl(path))
     started = time.perf_counter()
-    articles = clean_articles([article_from_record(record) for record in records])
-    annotations = annotate(articles)
+    articles, annotations = pipeline.prepare([article_from_record(r) for r in records])
     figures = extract_figures(articles, annotations)
     elapsed = time.perf_counter() - started
     by_article: dict[str, list[Figure]] = {article.id: [] for article in articles}
@@ -43,7 +45,11 @@ def run_figures_bench(path: Path) -> dict[str, float]:
     scores = score_counts(rows)
     scores["docs_per_s"] = len(articles) / elapsed if elapsed > 0 else 0.0
     scores["words_per_s"] = sum(a.words for a in annotations) / elapsed if elapsed > 0 else 0.0
-    return scores
+    groups, used = story_groups(articles, annotations, records, grouping=grouping)
+    result: dict[str, object] = dict(scores)
+    result.update(score_events(records, articles, figures, groups))
+    result["event_grouping"] = used
+    return result
 
 
 def score_counts(

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..ingest.dates import to_iso_date
 from ..models import Article
 
 
@@ -45,7 +46,7 @@ def article_from_record(record: Mapping[str, object]) -> Article:
         text=str(record.get("text") or ""),
         origin="bench",
         title=text_or_none("title"),
-        published=text_or_none("date"),
+        published=to_iso_date(text_or_none("date")),
         source=text_or_none("source"),
         url=text_or_none("url"),
         wire=text_or_none("wire"),

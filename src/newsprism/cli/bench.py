@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import click
 
@@ -25,14 +26,36 @@ def bench_speed(file: Path | None, docs: int) -> None:
     echo_metrics(lambda: run_speed_bench(docs=docs, path=file))
 
 
+@bench.command("cluster")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--split",
+    help="Score only these records, clustered on their own: a value of the records' 'split' "
+    "field (train, dev), or hash0/hash1 for the halves of the gold clusters.",
+)
+def bench_cluster(file: Path, split: str | None) -> None:
+    """B-cubed precision/recall/F1 and ARI of the stories against gold_cluster, clusters and
+    articles/s (clustering alone; cleaning and annotation are timed apart)."""
+    from ..bench.cluster import run_cluster_bench
+
+    echo_metrics(lambda: run_cluster_bench(file, split=split))
+
+
 @bench.command("figures")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def bench_figures(file: Path) -> None:
-    """Per-article exact match of killed and injured counts against gold_num_killed and
-    gold_num_injured (records with no gold counts are skipped)."""
+@click.option(
+    "--grouping",
+    type=click.Choice(["cluster", "gold"]),
+    default="cluster",
+    show_default=True,
+    help="Stories for the per-event scores: from clustering, or the gold incidents.",
+)
+def bench_figures(file: Path, grouping: Literal["cluster", "gold"]) -> None:
+    """Exact match of killed and injured counts against gold_num_killed and gold_num_injured:
+    per article, and per gold incident after reconciliation of its story."""
     from ..bench.figures import run_figures_bench
 
-    echo_metrics(lambda: run_figures_bench(file))
+    echo_metrics(lambda: run_figures_bench(file, grouping=grouping))
 
 
 @bench.command("reuse")

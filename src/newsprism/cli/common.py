@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -42,7 +42,7 @@ def bench() -> None:
     """Measure quality and speed; each task prints one JSON object on its last line."""
 
 
-def echo_metrics(measure: Callable[[], dict[str, float]]) -> None:
+def echo_metrics(measure: Callable[[], Mapping[str, object]]) -> None:
     """Run a bench and print its metrics as one JSON object on the last line."""
     try:
         metrics = measure()

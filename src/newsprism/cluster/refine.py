@@ -1,0 +1,239 @@
+"""Batch refinement of a story table: reassign articles, split two-event stories, merge halves.
+
+Works on the articles of the current run (their similarity graph), with stories carried over
+from earlier runs as fixed anchors. Each round:
+
+1. reassign: every article in publication order leaves its story and joins the best one (or a
+   new one), as if it arrived last; this undoes early choices made before the story was known;
+2. split: a story whose articles fall into two groups with dissimilar centroids is cut in two
+   (two events of one kind, chained together by an article that fits both);
+3. merge: two stories with similar centroids and overlapping days become one.
+
+Rounds stop when nothing moves. Splitting is spherical 2-means on the members' similarities
+(Dhillon & Modha 2001, "Concept decompositions for large sparse text data").
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
+from .scoring import ClusterParams, focus_scores
+from .table import IntArray, Neighbours, StoryTable, csr_row
+
+LOG = logging.getLogger(__name__)
+
+FloatArray = npt.NDArray[np.float64]
+
+# Similarities below this are dropped from the article graph: they come from one shared
+# middling word, never decide a story, and dropping them keeps the graph of 10,000 articles
+# small. Costs under 0.002 of B-cubed F1 on ECB+ train and the GVA tuning half.
+GRAPH_MIN_SIMILARITY = 0.02
+# Iterations of 2-means when bisecting a story; it settles in two or three on news articles.
+BISECT_ITERATIONS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Graphs:
+    """Similarities of a block of rows (starting at ``offset``) to every session row.
+
+    Per space (content, persons, places): ``session[space]`` is block rows x session rows and
+    ``old[space]`` block rows x carried-over story sums, whose story indices are ``old_story``.
+    """
+
+    offset: int
+    session: tuple[sp.csr_matrix, ...]
+    old: tuple[sp.csr_matrix, ...]
+    old_story: IntArray
+
+    @property
+    def content(self) -> sp.csr_matrix:
+        """The content similarities."""
+        return self.session[0]
+
+    def neighbours(self, row: int) -> list[Neighbours]:
+        """The neighbours of session row ``row`` in every space."""
+        local = row - self.offset
+        found = []
+        for session, old in zip(self.session, self.old, strict=True):
+            rows, values = csr_row(session, local)
+            stories, old_values = csr_row(old, local)
+            found.append(Neighbours(rows, values, self.old_story[stories], old_values))
+        return found
+
+
+def prune(matrix: sp.spmatrix) -> sp.csr_matrix:
+    """A similarity matrix as CSR without entries under GRAPH_MIN_SIMILARITY."""
+    graph = sp.csr_matrix(matrix)
+    graph.data[graph.data < GRAPH_MIN_SIMILARITY] = 0.0
+    graph.eliminate_zeros()
+    return graph
+
+
+def publication_order(days: FloatArray) -> IntArray:
+    """Row order by day (stable), undated rows last."""
+    undated = np.isnan(days)
+    return np.lexsort((np.arange(len(days)), np.where(undated, 0.0, days), undated)).astype(
+        np.int64
+    )
+
+
+def place(
+    table: StoryTable, row: int, graphs: Graphs, params: ClusterParams, new_key: Callable[[], str]
+) -> int:
+    """Put an unplaced row into its best story, or a new one; returns the story index."""
+    story, dots = table.best(row, table.fit(graphs.neighbours(row)), params)
+    if story < 0:
+        story = table.new_story(new_key())
+    table.attach(row, story, dots)
+    return story
+
+
+def move(table: StoryTable, row: int, target: int, graphs: Graphs) -> None:
+    """Move a placed row into story ``target``."""
+    fit = table.fit(graphs.neighbours(row))
+    table.detach(row, fit)
+    table.attach(row, target, fit.at(target))
+
+
+def reassign(
+    table: StoryTable, graphs: Graphs, params: ClusterParams, new_key: Callable[[], str]
+) -> int:
+    """Re-place every session row in publication order; returns how many changed story.
+
+    A row that fits no story goes back to its own story when it was alone there, so keys do
+    not churn.
+    """
+    moved = 0
+    for row in publication_order(table.day[: table.rows]).tolist():
+        fit = table.fit(graphs.neighbours(row))
+        before = table.detach(row, fit)
+        story, dots = table.best(row, fit, params)
+        if story < 0:
+            alone = table.count[before] == 0 and table.old_count[before] == 0
+            story = before if alone else table.new_story(new_key())
+        table.attach(row, story, dots)
+        moved += story != before
+    return moved
+
+
+def bisect(similarity: FloatArray) -> npt.NDArray[np.bool_] | None:
+    """Spherical 2-means on a members' similarity matrix: a mask of the second part, or None.
+
+    Seeds are the member least like the rest and the member least like that one.
+    """
+    seed_a = int(np.argmin(similarity.sum(axis=1)))
+    seed_b = int(np.argmin(similarity[seed_a]))
+    if seed_a == seed_b:
+        return None
+    part = similarity[:, seed_b] > similarity[:, seed_a]
+    for _ in range(BISECT_ITERATIONS):
+        if part.all() or not part.any():
+            return None
+        to_a = similarity[:, ~part].sum(axis=1)
+        to_b = similarity[:, part].sum(axis=1)
+        norm_a = np.sqrt(max(float(to_a[~part].sum()), 1e-12))
+        norm_b = np.sqrt(max(float(to_b[part].sum()), 1e-12))
+        updated = to_b / norm_b > to_a / norm_a
+        if (updated == part).all():
+            break
+        part = updated
+    return part if part.any() and not part.all() else None
+
+
+def halves_cosine(similarity: FloatArray, part: npt.NDArray[np.bool_]) -> float:
+    """Cosine between the centroids of the two parts."""
+    within_a = float(similarity[np.ix_(~part, ~part)].sum())
+    within_b = float(similarity[np.ix_(part, part)].sum())
+    across = float(similarity[np.ix_(~part, part)].sum())
+    return across / float(np.sqrt(max(within_a * within_b, 1e-12)))
+
+
+def split(
+    table: StoryTable,
+    graphs: Graphs,
+    full: sp.csr_matrix,
+    params: ClusterParams,
+    new_key: Callable[[], str],
+) -> int:
+    """Cut stories whose two halves are dissimilar; returns how many rows moved."""
+    moved = 0
+    for story in table.placed_stories().tolist():
+        members = np.array(sorted(table.members[story]), dtype=np.int64)
+        if table.old_count[story] > 0 or len(members) < 2 * params.min_split_part:
+            continue
+        similarity = full[members][:, members].toarray()
+        part = bisect(similarity)
+        if part is None or min(int(part.sum()), int((~part).sum())) < params.min_split_part:
+            continue
+        if halves_cosine(similarity, part) >= params.split_threshold:
+            continue
+        if part[0]:  # the part holding the earliest row keeps the story's key
+            part = ~part
+        target = table.new_story(new_key())
+        for row in members[part].tolist():
+            move(table, row, target, graphs)
+        moved += int(part.sum())
+    return moved
+
+
+def merge(
+    table: StoryTable, sums: Sequence[sp.csr_matrix], graphs: Graphs, params: ClusterParams
+) -> int:
+    """Merge story pairs that are close by Ward's criterion; returns how many rows moved.
+
+    ``sums`` holds each story's sum per space as a row (story index = row). Merging stories of
+    sizes a and b with content mean vectors m_a, m_b costs ``a * b / (a + b) * |m_a - m_b|^2``
+    (the growth of the within-story sum of squares); pairs below ``params.merge_cost`` merge,
+    cheapest first, when their centroids' cosine plus the person and place terms also reaches
+    ``params.merge_threshold`` and their days are close. Two large stories need very close
+    centroids to merge, a small fragment joins its event easily. Each story takes part in at
+    most one merge per call.
+    """
+    products = sp.triu(sums[0] @ sums[0].T, k=1).tocoo()
+    a_rows, b_rows = products.row, products.col
+    if not len(a_rows):
+        return 0
+    count = np.maximum(table.count[: table.size], 1e-12)
+    norm2 = table.norm2[:, : table.size]
+    dots = np.stack(
+        [products.data] + [np.asarray((s @ s.T)[a_rows, b_rows]).ravel() for s in sums[1:]]
+    )
+    content2 = np.maximum(norm2[0], 1e-12)
+    scores = products.data / np.sqrt(content2[a_rows] * content2[b_rows])
+    scores = scores + focus_scores(dots, norm2[:, a_rows], norm2[:, b_rows], params)
+    n_a, n_b = count[a_rows], count[b_rows]
+    spread = content2[a_rows] / n_a**2 + content2[b_rows] / n_b**2 - 2 * dots[0] / (n_a * n_b)
+    costs = n_a * n_b / (n_a + n_b) * spread
+    touched: set[int] = set()
+    moved = 0
+    for at in np.argsort(costs, kind="stable").tolist():
+        if costs[at] > params.merge_cost:
+            break
+        a, b = int(a_rows[at]), int(b_rows[at])
+        if scores[at] < params.merge_threshold or a in touched or b in touched:
+            continue
+        if not _close_in_time(table, a, b, params):
+            continue
+        if table.old_count[b] > 0:
+            a, b = b, a
+        if table.old_count[b] > 0 or table.count[a] == 0 or table.count[b] == 0:
+            continue
+        for row in sorted(table.members[b]):
+            move(table, row, a, graphs)
+            moved += 1
+        touched.update((a, b))
+    return moved
+
+
+def _close_in_time(table: StoryTable, a: int, b: int, params: ClusterParams) -> bool:
+    spans = (*table.span(a), *table.span(b))
+    if any(np.isnan(day) for day in spans):
+        return True
+    gap = max(spans[0] - spans[3], spans[2] - spans[1], 0.0)
+    return bool(gap <= params.same_event_days)

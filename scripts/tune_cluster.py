@@ -15,6 +15,8 @@ Commands:
     ablation  the evidence table: each kind of evidence and each step switched off in turn
     baseline  TF-IDF + average linkage, threshold tuned on the tuning parts
     speed     seconds to cluster 10,000 annotated articles (both data sets, replicated)
+    staged    GVA parts clustered in 2 and 4 runs by date, through to_state/from_state
+    pairs     same-event pair AUC of content cosine vs sentence embeddings, on the tuning parts
 
 Usage: .venv/bin/python scripts/tune_cluster.py report [--cache DIR]
 """
@@ -289,6 +291,70 @@ def speed(sets: dict[str, list[tuple[ArticleFeatures, dict[str, Any]]]], cache: 
     )
 
 
+def staged(sets: dict[str, list[tuple[ArticleFeatures, dict[str, Any]]]]) -> None:
+    """The store's way: each part cut by date into runs, the state carried between runs."""
+    for name, part in (("gva", "hash0"), ("gva", "hash1")):
+        features, gold = part_of(sets[name], part)
+        features = sorted(features, key=lambda f: (f.day or 0, f.article_id))
+        for runs in (1, 2, 4):
+            keys: dict[str, str] = {}
+            state: dict[str, Any] | None = None
+            for number in range(runs):
+                chunk = features[
+                    number * len(features) // runs : (number + 1) * len(features) // runs
+                ]
+                clusterer = Clusterer() if state is None else Clusterer.from_state(state)
+                clusterer.add_features(chunk)
+                keys.update(clusterer.refine())
+                state = json.loads(json.dumps(clusterer.to_state()))
+            groups: dict[str, list[str]] = {}
+            for article_id, key in keys.items():
+                groups.setdefault(key, []).append(article_id)
+            scores = score_groups(list(groups.values()), gold)
+            size = len(json.dumps(state))
+            print(name, part, f"{runs} run(s)", _short(scores), f"state {size // 1000} kB")
+
+
+def pairs(sets: dict[str, list[tuple[ArticleFeatures, dict[str, Any]]]]) -> None:
+    """Which similarity tells same-event pairs from look-alikes? ROC AUC over hard pairs only:
+    same ECB+ topic (two events of one kind), or GVA reports within a week."""
+    from sklearn.metrics import roc_auc_score
+
+    from newsprism.cluster.vectors import Lexicon, content_keys, weigh
+    from newsprism.embed import embed
+
+    for name, part in TUNE_PARTS:
+        features, gold = part_of(sets[name], part)
+        lexicon = Lexicon()
+        bags = [lexicon.bag(content_keys(f)) for f in features]
+        for bag in bags:
+            lexicon.observe(bag)
+        content = weigh(bags, lexicon)
+        dense = embed([f"{f.headline}\n{f.lead}" for f in features]).astype(np.float64)
+        centered = dense - dense.mean(axis=0)
+        centered /= np.maximum(np.linalg.norm(centered, axis=1, keepdims=True), 1e-12)
+        labels = np.array([gold[f.article_id] for f in features])
+        upper = np.triu_indices(len(features), 1)
+        same = (labels[:, None] == labels[None, :])[upper]
+        if name == "ecb":
+            topics = np.array([label.split("_")[0] for label in labels])
+            hard = (topics[:, None] == topics[None, :])[upper]
+        else:
+            days = np.array([f.day or 0 for f in features], dtype=np.float64)
+            hard = (np.abs(days[:, None] - days[None, :]) <= 7)[upper]
+        sims = {
+            "content cosine": (content @ content.T).toarray(),
+            "embedding cosine": dense @ dense.T,
+            "centered embedding cosine": centered @ centered.T,
+        }
+        sims["content + 0.2 centered embedding"] = (
+            sims["content cosine"] + 0.2 * sims["centered embedding cosine"]
+        )
+        for label, matrix in sims.items():
+            auc = roc_auc_score(same[hard], matrix[upper][hard])
+            print(f"{name} {part} {label}: hard-pair AUC {auc:.4f}")
+
+
 def _short(scores: dict[str, float]) -> str:
     keys = ("b3_precision", "b3_recall", "b3_f1", "ari", "clusters", "gold_clusters", "docs")
     return json.dumps({k: round(scores[k], 4) for k in keys})
@@ -296,7 +362,10 @@ def _short(scores: dict[str, float]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=["report", "tune", "ablation", "baseline", "speed"])
+    parser.add_argument(
+        "command",
+        choices=["report", "tune", "ablation", "baseline", "speed", "staged", "pairs"],
+    )
     parser.add_argument("--cache", type=Path, default=Path("/tmp/newsprism-cluster-cache"))
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
@@ -312,6 +381,10 @@ def main() -> None:
             ablation({f"{n}-{p}": part_of(sets[n], p) for n, p in chosen})
     elif args.command == "baseline":
         baseline(sets, args.cache)
+    elif args.command == "staged":
+        staged(sets)
+    elif args.command == "pairs":
+        pairs(sets)
     else:
         speed(sets, args.cache)
 

@@ -32,7 +32,7 @@ PLACES = ("Norbridge", "Calder Street", "Wexmoor Road", "Pellham", "Tarn Valley"
 ORGS = ("Norbridge Fire Service", "Pellham City Council", "Tarn Valley Rail")
 NAMED = (("PERSON", PEOPLE), ("GPE", PLACES), ("ORG", ORGS))
 
-# Two warehouse fires in one town in one week (look-alikes), and a council budget story.
+# Two warehouse fires in one town in one week (look-alikes), a council budget and a rail strike.
 FIRE_A = (
     "Warehouse fire on Calder Street injures two workers",
     "A fire tore through a furniture warehouse on Calder Street in Norbridge on Monday night, "
@@ -329,14 +329,14 @@ def test_broken_state_is_refused():
     ("mention", "published", "expected"),
     [
         ("March 3, 2031", None, {"md:03-03", "d:2031-03-03", "m:2031-03", "y:2031"}),
-        ("Jan. 26", "2031-02-02", {"md:01-26", "d:2031-01-26", "m:2031-01"}),
+        ("Jan. 19", "2031-02-02", {"md:01-19", "d:2031-01-19", "m:2031-01"}),
         ("Dec. 30", "2031-01-02", {"md:12-30", "d:2030-12-30", "m:2030-12"}),
         ("Monday", "2031-03-05", {"d:2031-03-03"}),
         ("last Wednesday", "2031-03-05", {"d:2031-02-26"}),
         ("yesterday", "2031-03-05", {"d:2031-03-04"}),
         ("Monday", None, set()),
         ("about 6 p.m.", None, {"t:18"}),
-        ("2008", None, {"y:2008"}),
+        ("1998", None, {"y:1998"}),
     ],
 )
 def test_date_keys(mention: str, published: str | None, expected: set[str]):

@@ -2,14 +2,17 @@
 
 Every report on one event goes together; two events of one kind (two shootings in one city in
 one week) stay apart. Articles are compared on rarity-weighted content keys (words, headline
-words, named people, places and organisations, numbers, dates mentioned), on the people they
-name, and on their publication days. The algorithm is incremental (:class:`Clusterer`: each
-article joins the best story or starts one; stories go quiet after a window, and only strong
-evidence lets a later follow-up join), with an optional batch refinement (reassign, split,
-merge). Articles without a date cluster on content alone.
+words, named people, places and organisations, numbers, dates mentioned), on the people and
+the places they name, and on their publication days. The algorithm is incremental
+(:class:`Clusterer`: each article joins the best story or starts one; a story's pull fades with
+the days since its nearest report, so only strong evidence lets a later follow-up join), with
+an optional batch refinement (reassign, split, merge). Articles without a date cluster on
+content alone.
 
 Limitations: English keys only (stopwords, number words, month names); the headline and the first
-20,000 characters of each article are read.
+20,000 characters of each article are read; sentence embeddings are not used (their similarity
+ranked same-topic pairs of different events above same-event pairs too often, see
+scripts/tune_cluster.py).
 """
 
 from __future__ import annotations

@@ -8,16 +8,16 @@ Keys by kind:
 
 - ``words``: lowercased content words of the title and body (stopwords and 1-letter tokens out).
 - ``title``: content words of the headline (or of the first line when there is none).
-- ``names``: people, places, organisations and other named things, folded (``n:rocky mount``),
-  plus each word of a multi-word name (``w:lohan``) so a surname matches the full name.
-- ``numbers``: numbers written in digits or words above :data:`MIN_WORD_NUMBER` (``#27``),
-  and ages (``age:17`` from "17-year-old").
+- ``names``: people, places, organisations and other named things, folded (``n:calder street``),
+  plus each word of a multi-word name (``w:marrow``) so a surname matches the full name.
+- ``numbers``: numbers written in digits or words above :data:`MIN_WORD_NUMBER` (``#40``),
+  and ages (``age:34`` from "34-year-old").
 - ``persons``: surnames of the people named (last word of each PERSON mention), with counts:
   who a report is about, the sharpest tell between two look-alike events.
 - ``places``: the places named (GPE, LOC and FAC mentions, folded), with counts.
 - ``dates``: days mentioned, resolved against the publication date where one is known
-  (``d:2014-01-27``), month-days without a year (``md:01-27``), months (``m:2014-01``) and
-  years (``y:2014``), and clock times (``t:18``).
+  (``d:2031-03-03``), month-days without a year (``md:03-03``), months (``m:2031-03``) and
+  years (``y:2031``), and clock times (``t:18``).
 """
 
 from __future__ import annotations

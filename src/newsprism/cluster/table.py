@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from .scoring import SPACES, ClusterParams, fit_scores
+from .scoring import SPACES, ClusterParams, fit_scores, time_terms
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -121,11 +121,17 @@ class StoryTable:
         return index
 
     def fit(self, neighbours: Sequence[Neighbours]) -> Fit:
-        """A row's dot products with every story its neighbours (one per space) belong to."""
+        """A row's dot products with every story sharing content with it.
+
+        ``neighbours`` has one entry per space; a story that shares only people or places and
+        no content key is no candidate (it could not reach the join threshold).
+        """
         size = self.size
-        dots = np.stack([self._bincount(space, size) for space in neighbours])
-        candidates = np.flatnonzero((dots != 0).any(axis=0)).astype(np.int64)
-        return Fit(candidates, dots[:, candidates])
+        content = self._bincount(neighbours[0], size)
+        candidates = np.flatnonzero(content).astype(np.int64)
+        dots = [content[candidates]]
+        dots.extend(self._bincount(space, size)[candidates] for space in neighbours[1:])
+        return Fit(candidates, np.stack(dots))
 
     def _bincount(self, neighbours: Neighbours, size: int) -> FloatArray:
         stories = self.story_of[neighbours.rows]
@@ -147,17 +153,16 @@ class StoryTable:
         if not len(candidates):
             return -1, np.zeros(len(SPACES))
         dots = fit.dots[:, live]
-        scores = fit_scores(
-            dots,
-            self.norm2[:, candidates],
-            self.self_dot[:, row],
-            self.gaps(self.day[row], candidates),
-            params,
-        )
+        scores = fit_scores(dots, self.norm2[:, candidates], self.self_dot[:, row], params)
+        # Time terms add at most the bonus: look up days only for stories that could still win.
+        hopeful = np.flatnonzero(scores + max(params.time_bonus, 0.0) >= params.join_threshold)
+        if not len(hopeful):
+            return -1, np.zeros(len(SPACES))
+        scores = scores[hopeful] + time_terms(self.gaps(self.day[row], candidates[hopeful]), params)
         pick = int(np.argmax(scores))
         if scores[pick] < params.join_threshold:
             return -1, np.zeros(len(SPACES))
-        return int(candidates[pick]), dots[:, pick]
+        return int(candidates[hopeful[pick]]), dots[:, hopeful[pick]]
 
     def attach(self, row: int, story: int, dots: FloatArray) -> None:
         """Put an unplaced row into ``story``; ``dots``: its dot products with the story's sums."""

@@ -27,7 +27,7 @@ IntArray = npt.NDArray[np.int64]
 # of B-cubed F1 and ARI over ECB+ train and the GVA tuning half), unless said otherwise.
 
 # Weight of each kind of key in the content vector. Headline words, numbers and dates mentioned
-# count double: a shared figure ("27 killed"), day or headline word marks the same event more
+# count double: a shared figure ("40 firefighters"), day or headline word marks the same event more
 # than a shared body word. Numbers and dates were flat between 0.5 and 2; the title weight 2
 # gained 0.002 of the objective, the names weight 1 (vs 2) 0.006.
 BLOCK_WEIGHTS: Mapping[str, float] = {
@@ -119,11 +119,6 @@ class Lexicon:
         """Count one article holding the (distinct) keys of ``bag``."""
         self._df[bag.columns] += 1
         self.docs += 1
-
-    def df(self, key: str) -> int:
-        """Document frequency of ``key`` (0 if never seen)."""
-        column = self.columns.get(key)
-        return 0 if column is None else int(self._df[column])
 
     def set_df(self, key: str, count: int) -> None:
         """Set the document frequency of ``key`` (when loading a saved state)."""

@@ -82,7 +82,7 @@ class ParseCache:
         missing = sorted({t for t in texts if t not in self.docs})
         if missing:
             LOG.info("parsing %d new sentences", len(missing))
-            disable = [n for n in figures_module.PARSE_DISABLE if n in self.nlp.pipe_names]
+            disable = [n for n in figures_module.SKIPPED_COMPONENTS if n in self.nlp.pipe_names]
             for doc in self.nlp.pipe(missing, batch_size=128, disable=disable):
                 self.docs[doc.text] = doc
             bin_ = DocBin(store_user_data=False)
@@ -150,7 +150,7 @@ def _speed(articles: Sequence[Article]) -> None:
     annotated = time.perf_counter()
     figures = figures_module.extract_figures(articles, annotations, nlp=parser)
     extracted = time.perf_counter()
-    disable = [n for n in figures_module.PARSE_DISABLE if n in parser.pipe_names]
+    disable = [n for n in figures_module.SKIPPED_COMPONENTS if n in parser.pipe_names]
     for _ in parser.pipe((a.text for a in articles), batch_size=64, disable=disable):
         pass
     parsed = time.perf_counter()

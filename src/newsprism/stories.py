@@ -79,7 +79,7 @@ def assemble_story(
     dates = sorted(article.published for article in ordered if article.published)
     inside = [pair for pair in pairs if pair.a in wanted and pair.b in wanted]
     parser = parser if parser is not None else SentenceParser()
-    figures = extract_figures(annotated, own, nlp=parser.nlp)
+    figures = extract_figures(annotated, own, parser=parser)
     quoted = extract_story_quotes(ordered, own, parser=parser)
     resolution = resolve_story(ordered, own, parser=parser, quotes=quoted.quotes)
     claims = [

@@ -41,16 +41,12 @@ from .figures_lexicon import CUE_STEMS, SUICIDE
 from .figures_rules import is_part, read_amount
 from .figures_victims import singular_victims
 from .numbers import find_amounts
+from .parsing import PARSE_BATCH_SIZE, SKIPPED_COMPONENTS, SentenceParser
 
 __all__ = ["Figure", "article_counts", "extract_figures"]
 
 LOG = logging.getLogger(__name__)
 
-# Components of the parser pipeline the rules do not use: entities come from the annotation.
-PARSE_DISABLE = ("ner", "newsprism_places")
-# Sentences per parser batch: larger batches are a little faster and hold more docs in memory;
-# sentences are short, so 128 costs a few MB. Not tuned for accuracy (it has no effect on it).
-PARSE_BATCH_SIZE = 128
 # Earlier sentences parsed to find whom "they" stands for: more reaches sources named further
 # back but also earlier, unrelated speakers, and costs parsing. No gold for attribution exists
 # in the development data; 3 was set by reading gva_dev tuning-half articles.
@@ -164,17 +160,22 @@ def extract_figures(
     annotations: Sequence[Annotation],
     *,
     nlp: Language | None = None,
+    parser: SentenceParser | None = None,
 ) -> list[Figure]:
     """Figures of every article (and its title), in article order, ids ``{article_id}:f{n}``.
 
     ``annotations`` are those of :func:`newsprism.annotate.annotate` for the same articles.
-    ``nlp`` defaults to :func:`newsprism.annotate.load_pipeline` with the parser.
+    ``nlp`` defaults to the parser's pipeline, else :func:`newsprism.annotate.load_pipeline`
+    with the parser. A shared ``parser`` (the one quotes, claims and entities use) parses each
+    body sentence once for all of them.
     """
     if len(articles) != len(annotations):
         raise ValueError("articles and annotations must have the same length")
-    nlp = nlp if nlp is not None else load_pipeline(parser=True)
+    if nlp is None:
+        nlp = parser.nlp if parser is not None else load_pipeline(parser=True)
     plan = plan_sentences(articles, annotations)
-    for sentence, doc in zip(plan, parse(nlp, articles, plan), strict=True):
+    docs = parse(nlp, articles, plan, parser=parser)
+    for sentence, doc in zip(plan, docs, strict=True):
         sentence.doc = doc
         read_sentence(sentence, articles[sentence.article], annotations[sentence.article])
     _attribute_pronouns(nlp, articles, annotations, plan)
@@ -202,11 +203,33 @@ def worth_parsing(text: str) -> bool:
     return bool(CUE_STEMS.search(text)) or bool(find_amounts(text))
 
 
-def parse(nlp: Language, articles: Sequence[Article], plan: Sequence[_Sentence]) -> Iterator[Doc]:
-    """Parsed docs of the planned sentences, in order (titles in sentence case)."""
-    texts = (_sentence_text(articles[s.article], s) for s in plan)
-    disable = [name for name in PARSE_DISABLE if name in nlp.pipe_names]
-    yield from nlp.pipe(texts, batch_size=PARSE_BATCH_SIZE, disable=disable)
+def parse(
+    nlp: Language,
+    articles: Sequence[Article],
+    plan: Sequence[_Sentence],
+    *,
+    parser: SentenceParser | None = None,
+) -> Iterator[Doc]:
+    """Parsed docs of the planned sentences, in order (titles in sentence case).
+
+    With a shared ``parser``, body sentences come from its cache (and fill it); titles, which
+    are re-cased first, are always parsed here.
+    """
+    disable = [name for name in SKIPPED_COMPONENTS if name in nlp.pipe_names]
+    if parser is None:
+        texts = (_sentence_text(articles[s.article], s) for s in plan)
+        yield from nlp.pipe(texts, batch_size=PARSE_BATCH_SIZE, disable=disable)
+        return
+    titles = [s for s in plan if s.in_title]
+    title_texts = (_sentence_text(articles[s.article], s) for s in titles)
+    title_docs = nlp.pipe(title_texts, batch_size=PARSE_BATCH_SIZE, disable=disable)
+    bounds: dict[int, list[tuple[int, int]]] = {}
+    for s in plan:
+        if not s.in_title:
+            bounds.setdefault(s.article, []).append((s.start, s.end))
+    parsed = {index: parser.parse(articles[index], spans) for index, spans in bounds.items()}
+    for s in plan:
+        yield next(title_docs) if s.in_title else parsed[s.article][(s.start, s.end)]
 
 
 def _sentence_text(article: Article, sentence: _Sentence) -> str:

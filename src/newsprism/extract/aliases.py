@@ -13,9 +13,9 @@ capital). The patterns are general English:
 * "Full Name (ACRONYM)" when the acronym fits the name's initials or the name is an ORG;
 * "X, the capital of Y", "X, Y's capital", "Y's capital, X".
 
-When X is the object of a preposition ("the only route from Armenia, known as Z"), the
+When X is the object of a preposition ("the only route from Carvonia, known as Z"), the
 description usually belongs to the noun before the preposition, so X is kept only when that
-noun is a people ("Armenians in Karabakh, known as Z"); "the village of X, known as Z" keeps
+noun is a people ("Carvonians in Velmora, known as Z"); "the village of X, known as Z" keeps
 X, and "Name1, the seat of X known as Z" gives Z to Name1 (the appositive restates Name1).
 """
 
@@ -30,7 +30,7 @@ from .parsing import SentenceIndex
 
 # Longest alias accepted, in words: longer capitalised runs are headlines or lists.
 MAX_ALIAS_WORDS = 6
-# Characters between "known" and "as" ("known locally to ethnic Armenians as"); longer gaps
+# Characters between "known" and "as" ("known locally to ethnic Carvonians as"); longer gaps
 # are usually a different construction ("known for decades that ...").
 MAX_KNOWN_GAP = 60
 # Words a capitalised run may contain besides capitalised words ("Bay of Pigs").
@@ -57,7 +57,7 @@ PREPOSITIONS = frozenset(
     {"in", "from", "into", "to", "at", "near", "on", "with", "across", "through", "over",
      "under", "outside", "inside", "for", "by", "between", "toward", "towards", "around"}
 )  # fmt: skip
-# Words for peoples and groups of people: "Armenians in Karabakh, known as Z" names Karabakh.
+# Words for peoples and groups of people: "Carvonians in Velmora, known as Z" names Velmora.
 PEOPLE_NOUNS = frozenset({"people", "residents", "civilians", "villagers", "inhabitants"})
 PEOPLE_LABELS = frozenset({"NORP", "PERSON"})
 # Words that open a noun phrase: "the only road from X" has a noun before the preposition.
@@ -68,7 +68,7 @@ _KNOWN = re.compile(
     r"now|officially|simply)\s+)*known\b"
 )
 _AS = re.compile(r"\bas\s+")
-# Between two aliases of one "known ... as" list: "as Stepanakert and by Azeris as Khankendi".
+# Between two aliases of one "known ... as" list: "as Tarnholt and by Orrinese as Tarn Crossing".
 _CONTINUED = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:(?:by|to|among|in)\b[^,.;:()]{0,40}?\s+)?")
 _CALL = re.compile(r"\b(?:call|calls|called)\s+(?:it\s+|simply\s+|just\s+)?")
 _PASSIVE_CALL = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+\s+)?called\s+")
@@ -275,7 +275,7 @@ def _reattach(text: str, index: SentenceIndex, name: Name) -> Name | None:
         return name
     previous = words[-1].lower()
     if previous in ("and", "or"):
-        return None  # "between the US and Armenia known as ...": not one of the two names
+        return None  # "between the US and Carvonia known as ...": not one of the two names
     if previous == "of":
         appositive = re.search(
             r"([^,]+),\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}of\s+(?:the\s+)?$", text[: name.start]
@@ -283,7 +283,7 @@ def _reattach(text: str, index: SentenceIndex, name: Name) -> Name | None:
         if appositive is not None and text[name.end : name.end + 1] != ",":
             restated = _name_before(text, index, appositive.end(1))
             if restated is not None:
-                return restated  # "Khankendi, the regional seat of Karabakh known as ..."
+                return restated  # "Tarn Crossing, the regional seat of Velmora known as ..."
         return name if len(words) >= 2 and words[-2].lower() in PLACE_NOUNS else None
     if previous not in PREPOSITIONS:
         return name

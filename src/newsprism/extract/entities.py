@@ -12,7 +12,7 @@ name (whatever label the model gave each), and across names when:
   "Full Name (ACRONYM)").
 
 A capital (from the curated place list, or "X, the capital of Y" in the text) used as the
-subject of a verb ("Baku said", "Moscow had been given") is recorded in ``stands_for``: the
+subject of a verb ("Oslo said", "Moscow had been given") is recorded in ``stands_for``: the
 city names its country's government there. Limitations: a surname shared by two people of the
 story stays unmerged; names are merged within a story only.
 """
@@ -49,12 +49,12 @@ ENTITY_LABELS = frozenset(
 # Labels of places: a single word mostly labelled so is never merged into a person's name.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 # Weight of a one-word PERSON label when the entity has no full personal name: the small model
-# often reads unfamiliar place names as people ("Stepanakert"); 0.5 lets two place labels
+# often reads unfamiliar place names as people ("Tarnholt"); 0.5 lets two place labels
 # outvote three such person labels while a real surname (merged with its full name) keeps
 # full weight.
 LONE_PERSON_WEIGHT = 0.5
 # An entity is a place when at least this share of its labels say so: the small model often
-# labels unfamiliar places ORG or PERSON ("Nagorno-Karabakh" ORG), while it rarely calls an
+# labels unfamiliar places ORG or PERSON ("Upper Velmora" ORG), while it rarely calls an
 # organisation or a person GPE. Lower values turn organisations named after places into places.
 PLACE_SHARE = 0.3
 # Surnames shorter than this are not searched for outside the model's mentions ("Li", "Ng"

@@ -63,7 +63,7 @@ LEADING_SOURCE = re.compile(
 # Words that cannot be a source on their own.
 NOT_SOURCES = {"it", "there", "this", "that", "which", "who", "what"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "them", "him", "her"}
-# Generic source nouns that need their "in X"/"of X" to say whose ("authorities in Karabakh").
+# Generic source nouns that need their "in X"/"of X" to say whose ("authorities in Velmora").
 GENERIC_SOURCES = {
     "authority",
     "official",
@@ -196,7 +196,7 @@ def _trim(span: Span) -> Source | None:
     pronoun = len(span) == 1 and span[0].lower_ in PRONOUNS
     root = span.root
     # The small model often labels surnames as NORP ("-yan", "-ian"): a singular proper noun
-    # that is not a place, an organisation or a plural group name ("Armenians") is a person.
+    # that is not a place, an organisation or a plural group name ("Carvonians") is a person.
     person = root.ent_type_ == "PERSON" or (
         root.tag_ == "NNP" and root.ent_type_ in {"", "NORP"} and not root.lower_.endswith("s")
     )

@@ -40,7 +40,7 @@ from .figures_lexicon import (
 )
 
 # Nouns between a number and a casualty word in the adjacency rule ("27 people killed",
-# "3 Azerbaijani police wounded"): more words reach into another phrase, fewer miss long noun
+# "3 Carvonian police wounded"): more words reach into another phrase, fewer miss long noun
 # groups ("4 teenage boys killed"). Set by reading gva_dev tuning-half errors.
 MAX_NOUN_WORDS = 3
 # How far the rules climb through "including", conjunctions and appositions: deeper chains

@@ -1,10 +1,10 @@
-"""Capitals standing for their governments: "Baku said", "Moscow had been given notice".
+"""Capitals standing for their governments: "Oslo said", "Moscow had been given notice".
 
 Reads a story's articles, annotations and the entity ids of folded names; returns
 :class:`StandsFor` values for each capital that is the grammatical subject of a verb at least
 once. Capitals come from the curated place list (kind "capital" with its country) and from the
 text itself ("X, the capital of Y", "Y's capital, X"). The entity keeps its place type: the
-same name is a city in "fighting in Baku" and a government in "Baku said".
+same name is a city in "fighting in Oslo" and a government in "Oslo said".
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from .parsing import SentenceIndex, SentenceParser
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StandsFor:
-    """A capital used for its country's government ("Baku said"), with its evidence count."""
+    """A capital used for its country's government ("Oslo said"), with its evidence count."""
 
     entity_id: str
     country: str

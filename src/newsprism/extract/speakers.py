@@ -135,7 +135,7 @@ def cue_subject(verb: Token) -> Token | None:
                 if objects:
                     return objects[0]
         head = verb.head
-        # "Antonio Guterres, ..., called for ...": the small model often reads the main verb
+        # "Mira Castell, ..., called for ...": the small model often reads the main verb
         # after an appositive as a participle modifying the name.
         if (
             verb.dep_ == "acl"
@@ -233,7 +233,7 @@ class SpeakerContext:
 
     def _pronoun(self, pronoun: Token, base: int) -> Speaker | None:
         """A pronoun subject: a speaker named earlier in its sentence, else the nearest named
-        subject before it in the sentence ("Baku believes ..., even though it has stated"),
+        subject before it in the sentence ("Oslo believes ..., even though it has stated"),
         else a name in the sentences before (:meth:`resolve_pronoun`)."""
         want = "person" if pronoun.lower_ in PERSON_PRONOUNS else "body"
         offset = base + pronoun.idx

@@ -443,7 +443,7 @@ def _statement(
     status: Status,
     current_values: set[int | None],
 ) -> str:
-    """ "Killed: 27 (Karabakh authorities); 32 (Armenia)" style text of a figure fact."""
+    """ "Killed: 27 (Velmora authorities); 32 (Carvonia)" style text of a figure fact."""
     label = KIND_WORDS[kind].capitalize() + ("" if scope == GENERIC else f" ({scope})")
     if status == "contested":
         said = "; ".join(f"{p.voice} {_says(p.voice)} {p.value}" for p in positions)

@@ -7,7 +7,7 @@ terms are general news nouns for what happened ("offensive", "military operation
 terrorist" operation). Loaded words ("massacre", "regime") are listed only where the article
 uses them in its own voice: inside quotation marks or an attributed sentence they are the
 speaker's. Actors are the story's most widely named entities, with the names each article
-gives them (aliases learned from the text: "Stepanakert" and "Khankendi").
+gives them (aliases learned from the text: "Tarnholt" and "Tarn Crossing").
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
 """Cache the per-article stages of the event bench (tuning aid): records -> pickle.
 
 Usage: .venv/bin/python scripts/cache_event_bench.py DATA.jsonl OUT.pkl
-Pickles records, cleaned articles, annotations, figures and (when newsprism.cluster exists)
-the predicted story groups, so reconciliation variants can be scored in seconds.
+Prepares articles as ``newsprism bench figures`` does (the pipeline's own cleaning and
+annotation), then pickles records, cleaned articles, annotations, figures and (when
+newsprism.cluster exists) the predicted story groups, so reconciliation variants can be scored
+in seconds on the same inputs the bench scores.
 """
 
 from __future__ import annotations
@@ -12,9 +14,8 @@ import sys
 import time
 from pathlib import Path
 
-from newsprism.annotate import annotate
+from newsprism import pipeline
 from newsprism.bench.records import article_from_record, read_jsonl
-from newsprism.clean import clean_articles
 from newsprism.extract.figures import extract_figures
 
 
@@ -22,8 +23,7 @@ def main() -> None:
     path, out = Path(sys.argv[1]), Path(sys.argv[2])
     records = list(read_jsonl(path))
     started = time.perf_counter()
-    articles = clean_articles([article_from_record(r) for r in records])
-    annotations = annotate(articles)
+    articles, annotations = pipeline.prepare([article_from_record(r) for r in records])
     figures = extract_figures(articles, annotations)
     groups = None
     try:

@@ -171,9 +171,18 @@ def classify(line: str, *, edge: bool = False, tail: bool = False) -> str | None
         return REASON_COPYRIGHT
     sentences = split_sentences(text)
     reasons = [classify_sentence(sentence) for sentence in sentences]
+    # Button or menu labels after a notice ("... uses cookies. Accept | Reject") go with it.
+    while len(reasons) > 1 and reasons[-1] is None and _is_label_row(sentences[-1]):
+        reasons.pop()
+        sentences.pop()
     if all(reasons):
         return reasons[0]
     return None
+
+
+def _is_label_row(text: str) -> bool:
+    """A row of short labels split by bars or bullets, no sentence among them."""
+    return _nav_rule(text.strip(), len(words(text)), edge=False) is not None
 
 
 def _line_rule(text: str, n_words: int, *, edge: bool) -> str | None:

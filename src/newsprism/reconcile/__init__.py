@@ -112,9 +112,14 @@ def reconcile_story(
     what reconciliation needs from them.
     """
     del reuse_pairs  # the source groups are built from them
-    context = story_context(articles, source_groups, claims=claims, dates=dates)
-    voices = _voices(resolution)
-    figure_facts = reconcile_figures(figures, context, voices=voices)
+    context = story_context(
+        articles,
+        source_groups,
+        claims=claims,
+        dates=dates,
+        entity_of=resolution.entity_for if resolution is not None else None,
+    )
+    figure_facts = reconcile_figures(figures, context)
     counted = {report.figure.id for fact in figure_facts for report in fact.reports}
     free = [claim for claim in context.claims if not counted.intersection(claim.figure_ids)]
     kinds = {figure.id: figure.kind for figure in figures}
@@ -144,16 +149,3 @@ def event_counts(
     facts: list[FigureFact] = reconcile_figures(figures, context)
     record = event_record(figures, facts, context)
     return {"killed": record.killed.best, "injured": record.injured.best}
-
-
-def _voices(resolution: Resolution | None) -> dict[str, str] | None:
-    """Speaker names to entity ids, so "Blinken" and "Antony Blinken" are one voice."""
-    if resolution is None:
-        return None
-
-    class _Lookup(dict[str, str]):
-        def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
-            found = resolution.entity_for(key) if resolution is not None else None
-            return found if found is not None else default
-
-    return _Lookup()

@@ -7,7 +7,7 @@ Built once per story by :func:`story_context`; read-only afterwards.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..extract.claims import Claim
@@ -51,6 +51,18 @@ class StoryContext:
     claims: tuple[Claim, ...] = ()
     dates: Mapping[str, tuple[TimeMention, ...]] = field(default_factory=dict)
     year: int | None = None
+    entity_of: Callable[[str], str | None] | None = None
+
+    def name_key(self, name: str) -> str:
+        """One key per named voice or place: the resolved entity when the story's entity
+        resolution knows the name ("Tobias Renk" and "Mayor Tobias Renk" are one), else the
+        folded name."""
+        if self.entity_of is not None:
+            found = self.entity_of(name)
+            if found is not None:
+                return found
+        folded = " ".join(name.lower().replace("\u2019", "'").split())
+        return folded.removeprefix("the ")
 
     def published(self, article_id: str) -> When:
         """The article's publication time."""
@@ -90,8 +102,10 @@ def story_context(
     *,
     claims: Sequence[Claim] = (),
     dates: Sequence[TimeMention] = (),
+    entity_of: Callable[[str], str | None] | None = None,
 ) -> StoryContext:
-    """Build the lookups; ``source_groups`` are SourceGroup values or their dicts."""
+    """Build the lookups; ``source_groups`` are SourceGroup values or their dicts;
+    ``entity_of`` maps a name to its entity id (the story's entity resolution), if known."""
     group_of: dict[str, str] = {}
     for group in source_groups:
         if isinstance(group, Mapping):
@@ -117,4 +131,5 @@ def story_context(
         claims=tuple(claims),
         dates={key: tuple(value) for key, value in by_article.items()},
         year=max(years) if years else None,
+        entity_of=entity_of,
     )

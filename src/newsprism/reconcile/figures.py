@@ -12,11 +12,17 @@ range reported so far, is compatible with one already in, or its sentence is clo
 (sentence embeddings); the rest form other facts (another incident). Two figures are
 compatible when the intervals their qualifiers imply overlap ("about 250" and "more than
 200"). A later report of a higher count, or one that says the toll "rose", updates an earlier
-one; two incompatible figures from different voices (primary sources, else outlets) that do
-not update each other contest the fact.
+one; report times are publication times (a reprint dated by day only takes its group's first
+clocked time; a sentence recalling an earlier statement takes that statement's date). Two
+counts stated for different places ("in the village", "across the region") differ in scope,
+not in fact. Two incompatible figures from different voices (primary sources, else outlets;
+one voice per resolved entity) that do not update each other and are not of different places
+contest the fact.
 
-Limitations: the place of a figure only separates scopes when each sentence names one place;
-a toll given per side of a conflict is one scope unless its words say civilians, troops or
+Limitations: the place of a count is the entity extraction put nearest to it, kept only after
+a locative word and outside its source's name; places are not nested (a village is not known
+to lie in its region), so only two stated, different places make a difference of scope. A
+toll given per side of a conflict is one scope unless its words say civilians, troops or
 police.
 """
 
@@ -106,6 +112,15 @@ UPDATE_CUE = re.compile(
 # A sentence that recalls an earlier statement: its own date, not the article's, is when the
 # count was reported ("police had said on Thursday that six were killed").
 RECALL_CUE = re.compile(r"\b(?:had|earlier|initially|at first|previously|originally)\b", re.I)
+# Words between a source's name and a place that make the place the source's ("Volunteers in
+# Dunmere said", "officials from the Dunmere region").
+SOURCE_PLACE = r"\s+(?:in|at|from|of)\s+(?:the\s+)?(?:[A-Z][\w'\u2019.-]*\s+){0,2}"
+# Words before a place that make it where a count was made ("killed in X", "across the Y
+# region", "in the country's Z province"): the place of the count, not of its source.
+COUNT_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|across|throughout|around|outside|from)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'\u2019.-]*\s+){0,2}$"
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -122,6 +137,7 @@ class FigureReport:
     cue: bool
     position: float
     phrase: str
+    place: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -142,6 +158,30 @@ def scope_of(figure: Figure) -> str:
         if pattern.search(counted):
             return name
     return GENERIC
+
+
+def count_place(figure: Figure, context: StoryContext) -> str | None:
+    """The place a count is stated for ("12 killed in Pellow Ford"), as a name key, or None.
+
+    The place must follow a locative word ("in", "at", "across"...) in the figure's sentence
+    and not belong to its source ("Volunteers in Dunmere said", "the Dunmere council").
+    """
+    place = figure.place
+    if not place:
+        return None
+    if figure.attributed_to and re.search(
+        rf"\b{re.escape(place)}\b", figure.attributed_to, re.IGNORECASE
+    ):
+        return None  # "the Dunmere council said"
+    sentence = figure.sentence
+    if figure.attributed_to and re.search(
+        re.escape(figure.attributed_to) + SOURCE_PLACE + re.escape(place), sentence
+    ):
+        return None  # "Volunteers in Dunmere said ...": where the source is
+    for match in re.finditer(re.escape(place), sentence):
+        if COUNT_PLACE_BEFORE.search(sentence[max(0, match.start() - 60) : match.start()]):
+            return context.name_key(place)
+    return None
 
 
 def is_historical(figure: Figure, *, year: int | None) -> bool:
@@ -212,6 +252,12 @@ def compatible(a: FigureReport, b: FigureReport) -> bool:
     return a.low <= b.high and b.low <= a.high
 
 
+def other_places(a: FigureReport, b: FigureReport) -> bool:
+    """Two counts stated for different places (a village and the region): a difference of
+    scope, not a conflict."""
+    return a.place is not None and b.place is not None and a.place != b.place
+
+
 def _is_open(figure: Figure) -> bool:
     return figure.low is not None and figure.high is None and not figure.vague
 
@@ -234,9 +280,7 @@ def updates(later: FigureReport, earlier: FigureReport, kind: str) -> bool:
     )
 
 
-def figure_reports(
-    figures: Sequence[Figure], context: StoryContext, *, voices: dict[str, str] | None = None
-) -> list[FigureReport]:
+def figure_reports(figures: Sequence[Figure], context: StoryContext) -> list[FigureReport]:
     """Reports of the figures that count something this story is about (not the past)."""
     year = reference_year(context, figures)
     numbered = {(f.article_id, f.kind) for f in figures if not f.implicit}
@@ -251,7 +295,7 @@ def figure_reports(
         low, high = interval(figure)
         group = context.group(figure.article_id)
         speaker = figure.attributed_to or _outlet(context, figure.article_id)
-        voice_key = _voice_key(figure.attributed_to, voices) if figure.attributed_to else group
+        voice_key = context.name_key(figure.attributed_to) if figure.attributed_to else group
         reports.append(
             FigureReport(
                 figure=figure,
@@ -261,9 +305,10 @@ def figure_reports(
                 when=_report_time(figure, context),
                 low=low,
                 high=high,
-                cue=bool(UPDATE_CUE.search(_before(figure))),
+                cue=bool(UPDATE_CUE.search(says_before(figure))),
                 position=context.relative_position(figure.article_id, figure.sentence_start),
                 phrase=_phrase(figure, context),
+                place=count_place(figure, context),
             )
         )
     return _group_times(reports)
@@ -273,11 +318,10 @@ def reconcile_figures(
     figures: Sequence[Figure],
     context: StoryContext,
     *,
-    voices: dict[str, str] | None = None,
     first_id: int = 1,
 ) -> list[FigureFact]:
     """Quantity facts of a story: one per kind, scope and incident, ids ``fN``."""
-    reports = figure_reports(figures, context, voices=voices)
+    reports = figure_reports(figures, context)
     buckets: dict[tuple[str, str], list[FigureReport]] = {}
     for report in reports:
         buckets.setdefault((report.figure.kind, scope_of(report.figure)), []).append(report)
@@ -362,6 +406,7 @@ def _figure_fact(
         and not compatible(a, b)
         and not updates(a, b, kind)
         and not updates(b, a, kind)
+        and not other_places(a, b)
     ]
     # a vague amount ("hundreds") is compatible with a count but does not corroborate it
     groups = {r.group for r in reports if not r.figure.vague} or {r.group for r in reports}
@@ -400,7 +445,7 @@ def _figure_fact(
         figure_ids=tuple(r.figure.id for r in reports),
         kind=kind,
         scope=scope,
-        primary_sources=tuple(dict.fromkeys(r.speaker for r in reports if r.figure.attributed_to)),
+        primary_sources=tuple(speakers(reports, attributed_only=True)),
         corroborates="attribution"
         if status == "corroborated"
         and len({r.voice for r in reports}) == 1
@@ -413,19 +458,51 @@ def _figure_fact(
 
 
 def _positions(reports: Sequence[FigureReport]) -> list[Position]:
-    """Distinct values with their voices, lowest first (the conservative figure leads)."""
-    by_value: dict[int | None, list[FigureReport]] = {}
+    """Distinct values (and places, when the counts name different ones) with their voices,
+    lowest first (the conservative figure leads)."""
+    placed = len({r.place for r in reports if r.place}) > 1
+    by_value: dict[tuple[int | None, str | None], list[FigureReport]] = {}
     for report in sorted(reports, key=lambda r: (r.figure.value or 0, r.position)):
-        by_value.setdefault(report.figure.value, []).append(report)
+        by_value.setdefault((report.figure.value, report.place if placed else None), []).append(
+            report
+        )
     return [
         Position(
-            voice=_join(list(dict.fromkeys(r.speaker for r in group))),
-            value=group[0].phrase,
+            voice=_join(speakers(group)),
+            value=group[0].phrase
+            + (f" in {group[0].figure.place}" if placed and group[0].place else ""),
             article_ids=tuple(dict.fromkeys(r.figure.article_id for r in group)),
             figure_ids=tuple(r.figure.id for r in group),
         )
         for group in by_value.values()
     ]
+
+
+def speakers(reports: Sequence[FigureReport], *, attributed_only: bool = False) -> list[str]:
+    """One name per voice, in report order: names of one resolved entity ("Mayor Tobias Renk",
+    "Tobias Renk") are one voice, shown by its most used name (ties: the longest); a name
+    that is the last words of another one here ("Police", "the provincial police") is that
+    voice too. Unattributed reports speak for their outlet."""
+    names: dict[str, list[str]] = {}
+    for report in reports:
+        if attributed_only and not report.figure.attributed_to:
+            continue
+        key = report.voice if report.figure.attributed_to else f"outlet:{report.speaker}"
+        names.setdefault(key, []).append(report.speaker)
+    chosen = [max(found, key=lambda n: (found.count(n), len(n))) for found in names.values()]
+    words = [name.lower().removeprefix("the ").split() for name in chosen]
+    kept = []
+    for index, name in enumerate(chosen):
+        longer = [
+            other
+            for n, other in enumerate(words)
+            if n != index
+            and len(other) > len(words[index])
+            and other[-len(words[index]) :] == words[index]
+        ]
+        if len(longer) != 1:  # unique: "ministry" with two ministries stays itself
+            kept.append(name)
+    return kept
 
 
 def _join(names: Sequence[str]) -> str:
@@ -451,7 +528,7 @@ def _statement(
         said = "; ".join(f"{p.value} (according to {p.voice})" for p in positions)
     earlier: dict[int | None, str] = {}
     for report in chain:
-        if report.figure.value not in current_values:
+        if report.figure.value not in current_values and not report.figure.vague:
             earlier.setdefault(report.figure.value, report.phrase)
     if earlier:
         said += f"; earlier counts: {', '.join(earlier.values())}"
@@ -500,24 +577,31 @@ def _group_times(reports: list[FigureReport]) -> list[FigureReport]:
     first: dict[tuple[str, int | None], When] = {}
     for report in reports:
         key = (report.group, report.figure.value)
-        known = first.get(key)
-        if known is None or report.when.before(known) or known.day is None:
-            first[key] = report.when
-    rebuilt = []
-    for report in reports:
-        known = first[(report.group, report.figure.value)]
-        same_day_unclocked = known.day == report.when.day and report.when.clock is None
-        if known.day is not None and (known.before(report.when) or same_day_unclocked):
-            report = _replace_when(report, known)
-        rebuilt.append(report)
-    return rebuilt
+        first[key] = earliest(first.get(key), report.when)
+    return [
+        _replace_when(report, known)
+        if (known := first[(report.group, report.figure.value)]).day is not None
+        and (known.before(report.when) or known.day == report.when.day)
+        else report
+        for report in reports
+    ]
+
+
+def earliest(known: When | None, when: When) -> When:
+    """The earlier of two report times; on one day a time with its clock beats one without
+    (a reprint dated by day only is no earlier than its clocked original)."""
+    if known is None or known.day is None:
+        return when
+    if when.day is None:
+        return known
+    return min(known, when, key=lambda w: (w.day or "", w.clock or "~"))
 
 
 def _replace_when(report: FigureReport, when: When) -> FigureReport:
     return replace(report, when=when)
 
 
-def _before(figure: Figure) -> str:
+def says_before(figure: Figure) -> str:
     """The words of the figure's sentence up to the figure (where "rose to" is written)."""
     offset = figure.start - figure.sentence_start
     return figure.sentence[: max(0, offset)][-40:] + " " + figure.sentence[offset:][:30]
@@ -532,15 +616,6 @@ def _phrase(figure: Figure, context: StoryContext) -> str:
     if not text:
         text = f"{figure.value:,}" if figure.value is not None else "?"
     return text[:1].lower() + text[1:] if text[:1].isupper() and not text[1:2].isupper() else text
-
-
-def _voice_key(name: str, voices: dict[str, str] | None) -> str:
-    if voices is not None:
-        found = voices.get(name)
-        if found is not None:
-            return found
-    folded = " ".join(name.lower().replace("\u2019", "'").split())
-    return folded.removeprefix("the ")
 
 
 def _outlet(context: StoryContext, article_id: str) -> str:

@@ -74,7 +74,11 @@ def claim_fact(fact_id: str, claims: Sequence[Claim], context: StoryContext) -> 
         )
         for claim in claims
     )
-    speakers = tuple(dict.fromkeys(c.attributed_to for c in claims if c.attributed_to))
+    by_voice: dict[str, str] = {}
+    for claim in claims:
+        if claim.attributed_to:  # one name per resolved voice: "X and X" never
+            by_voice.setdefault(context.name_key(claim.attributed_to), claim.attributed_to)
+    speakers = tuple(by_voice.values())
     one_voice = len(speakers) == 1 and all(c.attributed_to for c in claims)
     fact = Fact(
         id=fact_id,

@@ -1,0 +1,256 @@
+"""Updates against contradictions, place scope and one name per voice, on invented stories."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from test_reconcile import _article, _facts, _figure, _groups
+
+from newsprism.reconcile.context import story_context
+from newsprism.reconcile.event import event_record
+from newsprism.reconcile.figures import reconcile_figures
+
+
+def test_a_count_rising_over_successive_reports_is_an_update():
+    first = _article(
+        "first",
+        "At least 15 people were hurt when the grandstand gave way, the governor said.",
+        source="Wire",
+        published="2026-06-02T08:00:00+00:00",
+    )
+    # a reprint of the wire dated by day only: no earlier than the clocked original
+    reprint = _article(
+        "reprint",
+        "At least 15 people were hurt when the grandstand gave way, the governor said.",
+        source="Evening Post",
+        published="2026-06-02",
+    )
+    second = _article(
+        "second",
+        "The health board said 22 people were being treated in hospital.",
+        source="Valley Times",
+        published="2026-06-02T13:30:00+00:00",
+    )
+    third = _article(
+        "third",
+        "The health board said 31 people had been admitted to hospitals since the collapse.",
+        source="Radio North",
+        published="2026-06-02T20:15:00+00:00",
+    )
+    figures = [
+        _figure(
+            first, "At least 15", "injured", 15, qualifier="at least", attributed_to="the governor"
+        ),
+        _figure(
+            reprint,
+            "At least 15",
+            "injured",
+            15,
+            qualifier="at least",
+            attributed_to="the governor",
+        ),
+        _figure(second, "22", "injured", 22, attributed_to="The health board"),
+        _figure(third, "31", "injured", 31, attributed_to="The health board"),
+    ]
+    articles = [reprint, first, second, third]
+    (fact,), context = _facts(
+        articles, figures, _groups(("first", "reprint"), ("second",), ("third",))
+    )
+    assert fact.fact.status == "corroborated"
+    assert set(fact.fact.updates) == {"first:f0", "reprint:f0", "second:f0"}
+    assert "earlier counts: at least 15, 22" in fact.fact.statement
+    record = event_record(figures, [fact], context)
+    assert (record.injured.best, record.injured.low, record.injured.high) == (31, 15, 31)
+
+
+def test_concurrent_incompatible_counts_stay_contested():
+    published = "2026-06-02T10:00:00+00:00"
+    a = _article(
+        "a", "Officials said 14 people died in the blast.", source="Herald", published=published
+    )
+    b = _article(
+        "b",
+        "At least 19 people died in the blast, the opposition said.",
+        source="Courier",
+        published=published,
+    )
+    c = _article(
+        "c",
+        "A medical charity said close to 60 people died in the blast.",
+        source="Post",
+        published=published,
+    )
+    figures = [
+        _figure(a, "14", "killed", 14, attributed_to="Officials"),
+        _figure(
+            b, "At least 19", "killed", 19, qualifier="at least", attributed_to="the opposition"
+        ),
+        _figure(
+            c,
+            "close to 60",
+            "killed",
+            60,
+            qualifier="close to",
+            attributed_to="A medical charity",
+            bounds=(None, 60),
+        ),
+    ]
+    facts, context = _facts([a, b, c], figures, _groups(("a",), ("b",), ("c",)))
+    (fact,) = facts
+    assert fact.fact.status == "contested"
+    assert [p.voice for p in fact.fact.positions] == [
+        "Officials",
+        "the opposition",
+        "A medical charity",
+    ]
+    record = event_record(figures, facts, context)
+    assert (record.killed.best, record.killed.low, record.killed.high) == (14, 14, 60)
+    assert record.disputes
+
+
+def test_a_later_higher_count_from_a_different_day_updates_and_the_event_follows_it():
+    day_one = _article(
+        "one", "Eight people were killed in the landslide.", source="Herald", published="2026-06-02"
+    )
+    day_two = _article(
+        "two",
+        "The death toll climbed to 11 on Thursday, police said.",
+        source="Courier",
+        published="2026-06-03",
+    )
+    figures = [
+        _figure(day_one, "Eight", "killed", 8),
+        _figure(day_two, "11", "killed", 11, attributed_to="police"),
+    ]
+    facts, context = _facts([day_one, day_two], figures, _groups(("one",), ("two",)))
+    assert facts[0].fact.status != "contested"
+    assert event_record(figures, facts, context).killed.best == 11
+
+
+def test_climbed_to_updates_a_count_of_the_same_day_in_the_event_record():
+    a = _article(
+        "a", "Four people were injured in the crash.", source="Herald", published="2026-06-02"
+    )
+    b = _article(
+        "b",
+        "The number of injured climbed to seven, the fire service said.",
+        source="Courier",
+        published="2026-06-02",
+    )
+    figures = [
+        _figure(a, "Four", "injured", 4),
+        _figure(b, "seven", "injured", 7, attributed_to="the fire service"),
+    ]
+    facts, context = _facts([a, b], figures, _groups(("a",), ("b",)))
+    assert facts[0].fact.status != "contested"
+    assert event_record(figures, facts, context).injured.best == 7
+
+
+def test_counts_told_weeks_later_are_not_the_event_count():
+    a = _article(
+        "a", "Two people were killed in the shooting.", source="Herald", published="2026-06-02"
+    )
+    b = _article(
+        "b",
+        "Two people died in the shooting, police said.",
+        source="Courier",
+        published="2026-06-03",
+    )
+    later = _article(
+        "later",
+        "Five people were killed in shootings in the city this year, police said.",
+        source="Post",
+        published="2026-08-20",
+    )
+    figures = [
+        _figure(a, "Two", "killed", 2),
+        _figure(b, "Two", "killed", 2, attributed_to="police"),
+        _figure(later, "Five", "killed", 5, attributed_to="police"),
+    ]
+    facts, context = _facts([a, b, later], figures, _groups(("a",), ("b",), ("later",)))
+    assert event_record(figures, facts, context).killed.best == 2
+
+
+def test_counts_for_different_places_are_a_difference_of_scope():
+    village = _article(
+        "village",
+        "Nine people were killed by the storm in Varrow, police said.",
+        source="Herald",
+    )
+    region = _article(
+        "region",
+        "Forty people were killed by the storm in Dunmere, volunteers said.",
+        source="Courier",
+    )
+    figures = [
+        replace(_figure(village, "Nine", "killed", 9, attributed_to="police"), place="Varrow"),
+        replace(
+            _figure(region, "Forty", "killed", 40, attributed_to="volunteers"),
+            place="Dunmere",
+        ),
+    ]
+    (fact,), _ = _facts([village, region], figures, _groups(("village",), ("region",)))
+    assert fact.fact.status != "contested"
+    assert "nine in Varrow" in fact.fact.statement
+    assert "forty in Dunmere" in fact.fact.statement
+
+
+def test_the_place_of_a_source_is_not_the_place_of_its_count():
+    a = _article(
+        "a", "Police said nine people were killed by the storm in Varrow.", source="Herald"
+    )
+    b = _article(
+        "b", "Volunteers in Dunmere said 40 people were killed by the storm.", source="Courier"
+    )
+    figures = [
+        replace(_figure(a, "nine", "killed", 9, attributed_to="police"), place="Varrow"),
+        replace(_figure(b, "40", "killed", 40, attributed_to="Volunteers"), place="Dunmere"),
+    ]
+    (fact,), _ = _facts([a, b], figures, _groups(("a",), ("b",)))
+    assert fact.fact.status == "contested"
+
+
+def test_one_voice_named_two_ways_is_listed_once():
+    a = _article(
+        "a", "Mayor Ilka Tenn said nearly 300 residents left their homes.", source="Herald"
+    )
+    b = _article("b", "Nearly 300 residents left their homes, Ilka Tenn said.", source="Courier")
+    figures = [
+        _figure(
+            a,
+            "nearly 300",
+            "evacuated",
+            300,
+            qualifier="nearly",
+            attributed_to="Mayor Ilka Tenn",
+            bounds=(None, 300),
+        ),
+        _figure(
+            b,
+            "Nearly 300",
+            "evacuated",
+            300,
+            qualifier="nearly",
+            attributed_to="Ilka Tenn",
+            bounds=(None, 300),
+        ),
+    ]
+    names = {"mayor ilka tenn": "e1", "ilka tenn": "e1"}
+    context = story_context(
+        [a, b], _groups(("a",), ("b",)), entity_of=lambda name: names.get(name.lower())
+    )
+    (fact,) = reconcile_figures(figures, context)
+    assert fact.fact.primary_sources == ("Mayor Ilka Tenn",)
+    assert "Ilka Tenn and" not in fact.fact.statement
+    assert "(according to Mayor Ilka Tenn)" in fact.fact.statement
+
+
+def test_a_short_name_of_a_longer_one_is_one_voice_without_resolution():
+    a = _article("a", "The harbour police said three people were missing.", source="Herald")
+    b = _article("b", "Police said three people were missing.", source="Courier")
+    figures = [
+        _figure(a, "three", "missing", 3, attributed_to="The harbour police"),
+        _figure(b, "three", "missing", 3, attributed_to="Police"),
+    ]
+    (fact,), _ = _facts([a, b], figures, _groups(("a",), ("b",)))
+    assert fact.fact.statement == "Missing: three (according to The harbour police)."

@@ -106,6 +106,8 @@ PARAM_GRID: dict[str, list[float]] = {
     "person_conflict": [0.0, 0.025, 0.05, 0.1],
     "place_weight": [0.0, 0.1, 0.2, 0.3],
     "place_conflict": [0.0, 0.025, 0.05, 0.1],
+    "date_weight": [0.0, 0.05, 0.1],
+    "date_conflict": [0.0, 0.05, 0.1, 0.15, 0.2, 0.25],
     # Capped at 0.1: GVA dev is a sparse sample (1,085 incidents over four years), so same-week
     # look-alikes are rarer there than in a real feed; 0.2 scored higher on its tuning half but
     # merged the two same-week fires of tests/test_cluster.py.
@@ -187,6 +189,10 @@ NO_SPLIT = dataclasses.replace(DEFAULT_PARAMS, split_threshold=-2.0)
 NO_MERGE = dataclasses.replace(DEFAULT_PARAMS, merge_cost=-1.0)
 NO_PERSONS = dataclasses.replace(DEFAULT_PARAMS, person_weight=0.0, person_conflict=0.0)
 NO_PLACES = dataclasses.replace(DEFAULT_PARAMS, place_weight=0.0, place_conflict=0.0)
+# Off by default (see DATE_CONFLICT in newsprism.cluster.scoring): the row shows what it does.
+DATE_CONFLICT = dataclasses.replace(
+    DEFAULT_PARAMS, date_conflict=0.15, split_threshold=0.2, merge_threshold=0.2
+)
 NO_TIME = dataclasses.replace(DEFAULT_PARAMS, time_bonus=0.0, time_decay=0.0, follow_up_margin=0.0)
 ABLATIONS: list[tuple[str, Callable[[Part], dict[str, float]]]] = [
     ("full", lambda p: evaluate(p, DEFAULT_PARAMS)),
@@ -195,6 +201,7 @@ ABLATIONS: list[tuple[str, Callable[[Part], dict[str, float]]]] = [
     ("refinement without merge", lambda p: evaluate(p, NO_MERGE)),
     ("no person focus", lambda p: evaluate(p, NO_PERSONS)),
     ("no place focus", lambda p: evaluate(p, NO_PLACES)),
+    ("with mentioned-time conflict 0.15", lambda p: evaluate(p, DATE_CONFLICT)),
     ("no time terms (dates kept for merges)", lambda p: evaluate(p, NO_TIME)),
     ("no publication dates (content only)", lambda p: evaluate(undated(p), DEFAULT_PARAMS)),
 ]

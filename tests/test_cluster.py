@@ -9,10 +9,17 @@ import json
 import random
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
 
-from newsprism.cluster import Clusterer, StoryGroup, cluster_articles, cluster_stories
+from newsprism.cluster import (
+    DEFAULT_PARAMS,
+    Clusterer,
+    StoryGroup,
+    cluster_articles,
+    cluster_stories,
+)
 from newsprism.cluster.features import date_keys, extract_features, publication_day
 from newsprism.models import Annotation, Article, EntityMention
 
@@ -115,7 +122,11 @@ def annotate_by_hand(article: Article) -> Annotation:
     text = article.text
     found: list[EntityMention] = []
     patterns = [(label, re.escape(name)) for label, names in NAMED for name in names]
-    patterns += [("CARDINAL", r"\b\d+\b"), ("DATE", r"\b(?:Mon|Tues|Wednes|Thurs|Fri)day\b")]
+    patterns += [
+        ("DATE", r"\b(?:March|June) \d{1,2}, \d{4}\b"),
+        ("CARDINAL", r"\b\d+\b"),
+        ("DATE", r"\b(?:Mon|Tues|Wednes|Thurs|Fri)day\b"),
+    ]
     for label, pattern in patterns:
         for match in re.finditer(pattern, text):
             found.append(
@@ -234,6 +245,40 @@ def test_follow_up_weeks_later_joins_but_lookalike_does_not():
     assert frozenset({"fire-c"}) in groups
 
 
+def test_undated_lookalikes_apart_by_the_dates_they_mention():
+    """The same shop burns twice, two years apart: the reports share the street, the town and
+    the fire service, and the dates they mention tell the two fires apart once mentioned times
+    that conflict count against a story (off by default, see scoring.DATE_CONFLICT)."""
+    first = (
+        "Fire guts Calder Street bakery",
+        "A fire gutted the bakery on Calder Street in Norbridge on March 3, 2029, destroying "
+        "its ovens and 200 loaves. The owner blamed faulty wiring. The Norbridge Fire "
+        "Service sent 12 firefighters and a ladder truck.",
+    )
+    second = (
+        "Calder Street bakery burns again",
+        "Flames swept through the rebuilt bakery on Calder Street on June 12, 2031. "
+        "The owner said a delivery van parked outside caught fire first. Police "
+        "closed the street and crews put out the blaze within an hour.",
+    )
+    articles = [
+        make("bakery-2029-1", first, None),
+        make("bakery-2029-2", (first[0], first[1].replace("faulty", "old")), None),
+        make("bakery-2031-1", second, None),
+        make("bakery-2031-2", (second[0], second[1].replace("rebuilt", "reopened")), None),
+        *(a for a in corpus(dated=False) if not a.id.startswith("fire")),
+    ]
+    annotations = [annotate_by_hand(a) for a in articles]
+    # The refinement thresholds the conflict was tried with (scripts/tune_cluster.py ablation).
+    params = replace(DEFAULT_PARAMS, split_threshold=0.2, merge_threshold=0.2)
+    merged = partition(cluster_articles(articles, annotations, params=params))
+    assert frozenset({"bakery-2029-1", "bakery-2029-2", "bakery-2031-1", "bakery-2031-2"}) in merged
+    params = replace(params, date_conflict=0.15)
+    groups = partition(cluster_articles(articles, annotations, params=params))
+    assert frozenset({"bakery-2029-1", "bakery-2029-2"}) in groups
+    assert frozenset({"bakery-2031-1", "bakery-2031-2"}) in groups
+
+
 def test_groups_are_deterministic_and_ordered():
     articles = corpus()
     first, second = run(articles), run(list(reversed(articles)))
@@ -314,6 +359,20 @@ def test_state_round_trip_is_stable():
     clusterer.add_many(articles, [annotate_by_hand(a) for a in articles])
     state = clusterer.to_state()
     assert Clusterer.from_state(json.loads(json.dumps(state))).to_state() == state
+
+
+def test_state_without_later_fields_loads():
+    """A state written before the mentioned-times space existed still continues its stories."""
+    articles = corpus()
+    clusterer = Clusterer()
+    clusterer.add_many(articles, [annotate_by_hand(a) for a in articles])
+    keys = clusterer.refine()
+    state = json.loads(json.dumps(clusterer.to_state()))
+    for story in state["stories"]:
+        del story["times"]
+    later = Clusterer.from_state(state)
+    follow_up = make("fire-b4", FIRE_B2, "2031-03-08")
+    assert later.add(follow_up, annotate_by_hand(follow_up)) == keys["fire-b1"]
 
 
 def test_broken_state_is_refused():

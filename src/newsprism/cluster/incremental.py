@@ -31,7 +31,7 @@ from .refine import (
     reassign,
     split,
 )
-from .scoring import DEFAULT_PARAMS, SPACES, ClusterParams
+from .scoring import DEFAULT_PARAMS, SPACES, ClusterParams, focus_terms
 from .table import StoryTable
 from .vectors import MIN_DF, Bag, Lexicon, content_keys, focus_keys, weigh, widen
 
@@ -112,7 +112,7 @@ class Clusterer:
         start = self._table.rows
         bags = self._append(features)
         columns = max(len(self._lexicon), 1)
-        for space in range(1, len(SPACES)):  # people and places do not depend on frequencies
+        for space in range(1, len(SPACES)):  # focus spaces do not depend on frequencies
             self._stack(space, weigh(bags[space], self._lexicon, rarity=False), start, columns)
         if self._lexicon.docs >= REWEIGH_GROWTH * self._weighed[0]:
             self._reweigh(min_df=1)
@@ -157,17 +157,33 @@ class Clusterer:
     def _graphs(self, start: int) -> Graphs:
         """Similarities of session rows from ``start`` on to all session rows and old sums.
 
-        Each space's graph is cached until its vectors change.
+        Each space's graph is cached until its vectors change. The times space keeps only the
+        pairs that also share content (only stories sharing content are candidates, see
+        :meth:`StoryTable.fit`): a year many reports mention would otherwise link thousands of
+        articles. A focus space the parameters give no weight is left empty.
         """
         columns = max(len(self._lexicon), 1)
+        active = [True, *(any(terms) for terms in focus_terms(self.params))]
+        masked = SPACES.index("times")
+        content_changed = False
         for space, (vectors, carried) in enumerate(zip(self._vectors, self._old, strict=True)):
             cached = self._graph_cache[space]
-            if cached is not None and cached[:2] == (start, self._table.rows):
-                continue
+            fresh = cached is not None and cached[:2] == (start, self._table.rows)
+            if fresh and not (content_changed and space == masked):  # a new content graph
+                continue  # means a new mask
+            content_changed |= space == 0
             vectors = widen(vectors, columns)
             block = vectors[start:]
-            session = prune(block @ vectors.T)
-            old = prune(block @ widen(carried, columns).T)
+            if active[space]:
+                session = prune(block @ vectors.T)
+                old = prune(block @ widen(carried, columns).T)
+                content = self._graph_cache[0]  # space 0, filled first
+                if space == masked and content is not None:
+                    session = sp.csr_matrix(session.multiply(content[2] > 0))
+                    old = sp.csr_matrix(old.multiply(content[3] > 0))
+            else:
+                session = sp.csr_matrix((block.shape[0], vectors.shape[0]))
+                old = sp.csr_matrix((block.shape[0], carried.shape[0]))
             self._graph_cache[space] = (start, self._table.rows, session, old)
         parts = [cached for cached in self._graph_cache if cached is not None]
         return Graphs(

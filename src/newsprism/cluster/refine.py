@@ -224,9 +224,7 @@ def merge(
         return 0
     count = np.maximum(table.count[: table.size], 1e-12)
     norm2 = table.norm2[:, : table.size]
-    dots = np.stack(
-        [products.data] + [np.asarray((s @ s.T)[a_rows, b_rows]).ravel() for s in sums[1:]]
-    )
+    dots = np.stack([products.data] + [_pair_dots(s, a_rows, b_rows) for s in sums[1:]])
     content2 = np.maximum(norm2[0], 1e-12)
     scores = products.data / np.sqrt(content2[a_rows] * content2[b_rows])
     scores = scores + focus_scores(dots, norm2[:, a_rows], norm2[:, b_rows], params)
@@ -252,6 +250,13 @@ def merge(
             moved += 1
         touched.update((a, b))
     return moved
+
+
+def _pair_dots(sums: sp.csr_matrix, a_rows: IntArray, b_rows: IntArray) -> FloatArray:
+    """Dot products of rows ``a_rows[i]`` and ``b_rows[i]`` of ``sums``, pair by pair."""
+    if not sums.nnz:
+        return np.zeros(len(a_rows))
+    return np.asarray(sums[a_rows].multiply(sums[b_rows]).sum(axis=1), dtype=np.float64).ravel()
 
 
 def _close_in_time(table: StoryTable, a: int, b: int, params: ClusterParams) -> bool:

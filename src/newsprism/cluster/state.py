@@ -30,8 +30,15 @@ STATE_TERMS = 64
 # Surnames and places kept per story: a story rarely has more than a dozen of either worth
 # matching on.
 STATE_FOCUS = 16
-# The stored vector of each space (content, persons, places) and how many keys it keeps.
-FIELDS = (("terms", STATE_TERMS), ("persons", STATE_FOCUS), ("places", STATE_FOCUS))
+# The stored vector of each space (content, persons, places, times) and how many keys it keeps.
+FIELDS = (
+    ("terms", STATE_TERMS),
+    ("persons", STATE_FOCUS),
+    ("places", STATE_FOCUS),
+    ("times", STATE_FOCUS),
+)
+# Fields added after the schema was first written: a state without them loads them empty.
+LATER_FIELDS = frozenset({"times"})
 # Distinct publication days kept per story (the first and the latest ones): the time terms look
 # for the nearest report, and old days of a long story rarely matter.
 STATE_DAYS = 32
@@ -99,7 +106,9 @@ def load(state: Mapping[str, Any], table: StoryTable, lexicon: Lexicon) -> Loade
         rows: list[list[dict[int, float]]] = [[] for _ in FIELDS]
         titles = {}
         for entry in state["stories"]:
-            vectors = [{str(k): float(v) for k, v in entry[field].items()} for field, _ in FIELDS]
+            vectors = [
+                {str(k): float(v) for k, v in _field(entry, field).items()} for field, _ in FIELDS
+            ]
             story = table.new_story(
                 str(entry["key"]),
                 old_count=float(entry["count"]),
@@ -120,6 +129,14 @@ def load(state: Mapping[str, Any], table: StoryTable, lexicon: Lexicon) -> Loade
         story_index=np.arange(len(titles), dtype=np.int64),
         titles=titles,
     )
+
+
+def _field(entry: Mapping[str, Any], field: str) -> Mapping[str, Any]:
+    """One stored vector of a story; a later field missing from an older state is empty."""
+    if field in LATER_FIELDS and field not in entry:
+        return {}
+    vector: Mapping[str, Any] = entry[field]
+    return vector
 
 
 def _column(lexicon: Lexicon, key: str) -> int:

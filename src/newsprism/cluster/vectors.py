@@ -56,6 +56,11 @@ MAX_DF_SHARE = 0.05
 # articles its own names would otherwise count as background. Set by that reasoning, not tuned.
 MAX_DF_FLOOR = 30
 
+# The kinds of dates keys (by their first two characters) that say when an event happened:
+# days, month-days, months and years. Clock hours are left out: reports of one event give
+# different hours for its stages.
+TIME_KINDS = frozenset({"d:", "md", "m:", "y:"})
+
 _PREFIXES: Mapping[str, str] = {"words": "", "title": "t:", "names": "", "numbers": "", "dates": ""}
 
 
@@ -80,10 +85,12 @@ def content_keys(features: ArticleFeatures) -> dict[str, tuple[float, int]]:
 
 
 def focus_keys(features: ArticleFeatures) -> list[dict[str, tuple[float, int]]]:
-    """The person (surname) and place keys of ``features``, weight 1, one bag per focus space."""
+    """The person (surname), place and time keys of ``features``, weight 1, one bag per focus
+    space (see :data:`~newsprism.cluster.scoring.SPACES`)."""
     return [
         {f"p:{key}": (1.0, count) for key, count in features.persons.items()},
         {f"l:{key}": (1.0, count) for key, count in features.places.items()},
+        {key: (1.0, count) for key, count in features.dates.items() if key[:2] in TIME_KINDS},
     ]
 
 

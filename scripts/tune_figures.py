@@ -11,8 +11,9 @@ sentences are cached under /tmp/newsprism-figures/ between runs (parsing is the 
 Prints per-part per-article exact match of killed, injured and both; ``--errors N`` shows the
 first N mismatches of the tune part with the figures that led to them; ``--grid`` scores the
 lead settings of :func:`~newsprism.extract.figures_counts.article_counts` on the tune part;
-``--speed N`` times annotation + extraction of the first N articles (no parse cache) against
-the parser run over their whole texts.
+``--rules`` also scores the hand rules without the learned ranker; ``--speed N`` times
+annotation + extraction of the first N articles (no parse cache) against the parser run over
+their whole texts.
 """
 
 from __future__ import annotations
@@ -112,6 +113,7 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0)
     parser.add_argument("--show", default="", help="article id to dump")
     parser.add_argument("--grid", action="store_true", help="try lead sizes on both parts")
+    parser.add_argument("--rules", action="store_true", help="also score the rules alone")
     parser.add_argument("--speed", type=int, default=0, help="time N articles, then stop")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
@@ -136,6 +138,16 @@ def main() -> None:
     for name in ("tune", "held"):
         scores = score_counts(parts[name])
         LOG.info("%s: %s", name, json.dumps({k: round(v, 4) for k, v in scores.items()}))
+    if args.rules:
+        rules: dict[str, list[tuple[dict[str, object], dict[str, int | None]]]] = {}
+        for record, article in zip(records, articles, strict=True):
+            counts = article_counts(by_article[article.id], article, ranker=False)
+            rules.setdefault(part_of(record.get("gold_cluster")), []).append((record, counts))
+        for name in ("tune", "held"):
+            scores = score_counts(rules[name])
+            LOG.info(
+                "%s rules only: %s", name, json.dumps({k: round(v, 4) for k, v in scores.items()})
+            )
     _show_errors(args.errors, parts["tune"], articles, by_article)
     if args.show:
         article = next(a for a in articles if a.id == args.show)

@@ -134,6 +134,77 @@ def test_victims_without_a_number(extract: Extract, sentence: str, kind: str, va
     assert sentence[figure.start : figure.end] == figure.counted
 
 
+# sentence, kind, value: victims named without a number in the newer patterns
+NEWER_VICTIMS = [
+    # a hospital condition stated of a person
+    ("Her uncle is listed in critical condition at the county hospital.", "injured", 1),
+    ("The cashier remains in stable condition, the clinic said.", "injured", 1),
+    # a wound verb with a singular subject
+    ("The courier suffered minor injuries in the crash.", "injured", 1),
+    # a person found with a wound
+    ("Deputies found a young man with a gunshot wound to the shoulder.", "shot", 1),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "value"), NEWER_VICTIMS)
+def test_newer_victims_without_a_number(
+    extract: Extract, sentence: str, kind: str, value: int
+) -> None:
+    figure = one(extract(sentence), kind, value)
+    assert figure.implicit
+
+
+# sentence, kind, value, and a (kind, value) that must not be read
+KIND_FIXES = [
+    # people moved to shelters are evacuated, not a population
+    ("Nearly 700 residents were moved to shelters in the school.", "evacuated", 700, None),
+    ("About 300 inhabitants were relocated to a sports hall.", "evacuated", 300, None),
+    ("The valley is home to 4,000 residents.", "population", 4000, None),
+    # where a missing person lived does not make them a population
+    ("One man, a farmer who lived by the weir, is still missing.", "missing", 1, None),
+    # an age after a name that follows is not a count
+    ("Police: teen shoots, kills man, 19 Tom Ferris wounded in yard", "killed", 1, ("killed", 19)),
+    # a verb joined with its own subject counts other people
+    ("Five men were hit by gunfire and two of them died.", "killed", 2, ("killed", 5)),
+    # a phone number is not a count
+    ("She called 999 and medics took her to the clinic.", None, None, ("injured", 999)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "value", "absent"), KIND_FIXES)
+def test_kind_fixes(
+    extract: Extract,
+    sentence: str,
+    kind: str | None,
+    value: int | None,
+    absent: tuple[str, int] | None,
+) -> None:
+    figures = extract(sentence)
+    if kind is not None:
+        one(figures, kind, value or 0)
+    if absent is not None:
+        assert absent not in {(f.kind, f.value) for f in figures}
+
+
+def test_a_place_is_never_the_source(extract: Extract) -> None:
+    text = (
+        "The flood reached Pellham, known locally as Old Ferry, within an hour. "
+        "At least 40 people were hurt, he said."
+    )
+    figure = one(extract(text), "injured", 40)
+    assert figure.attributed_to not in {"Old Ferry", "Pellham"}
+
+
+def test_a_titled_name_is_a_person_for_he(extract: Extract) -> None:
+    text = (
+        '"We are still searching," Harbour Commissioner Ada Morrow told reporters. '
+        "At least 15 sailors were missing, she said."
+    )
+    figure = one(extract(text), "missing", 15)
+    assert figure.attributed_to is not None
+    assert "Morrow" in figure.attributed_to
+
+
 def test_negated_and_hypothetical_victims(extract: Extract) -> None:
     figures = extract("The driver was not injured. Doctors said the boy could die.")
     assert not [f for f in figures if f.kind in {"injured", "killed"}]
@@ -234,6 +305,20 @@ COUNT_ROWS = [
     (None, "The gunman killed two guards and himself at the depot.", 3, None),
     # a headline's loose list of groups
     ("3 Boys, 2 Women Shot Near Depot", "Police are looking for a car.", None, 5),
+    # a second victim named by an ordinal: the running count includes the dead
+    (
+        None,
+        "A cook was shot dead behind the diner. A second man suffered a leg wound.",
+        1,
+        1,
+    ),
+    (None, "Police said a ninth passenger was wounded on the ferry.", None, 9),
+    # "the fourth victim" numbers the victims one by one: one death, three others
+    (None, "Four guests were hit. The fourth victim, a waiter, died.", 1, 3),
+    # a dead person and a survivor in a hospital condition in one sentence
+    (None, "A boy died and his aunt is listed in serious condition.", 1, 1),
+    # one person in a condition who then died is one death
+    (None, "The driver was flown out in critical condition, but he later died.", 1, None),
 ]
 
 

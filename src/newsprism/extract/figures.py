@@ -32,6 +32,7 @@ from ..models import Annotation, Article, EntityMention
 from .figures_attribution import (
     REPORTING_VERBS,
     Source,
+    article_places,
     reporting_subject,
     resolve_pronoun,
     source_in_sentence,
@@ -39,6 +40,7 @@ from .figures_attribution import (
 from .figures_counts import article_counts
 from .figures_lexicon import CUE_STEMS, SUICIDE
 from .figures_rules import is_part, read_amount
+from .figures_types import Figure
 from .figures_victims import singular_victims
 from .numbers import find_amounts
 from .parsing import PARSE_BATCH_SIZE, SKIPPED_COMPONENTS, SentenceParser
@@ -78,68 +80,6 @@ HEADLINE_CUES = (
 HEADLINE_NONE = re.compile(r"\b(?:no one|nobody|none|no injuries|not)\b", re.IGNORECASE)
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 TIME_LABELS = {"DATE", "TIME"}
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Figure:
-    """A number in an article, what it counts and who states it.
-
-    ``[start, end)`` covers the number phrase with its qualifier ("at least 27") in
-    ``article.text`` (in ``article.title`` when ``in_title``). ``value`` is the amount to use
-    (a range's low end, the ACLED value of a vague word); ``low``/``high`` are the bounds the
-    phrase implies. ``attributed_to`` is the person or body named as the source; None means
-    the outlet itself. ``implicit`` marks victims written without a number ("a man");
-    ``part`` marks a figure that counts part of a group counted just before it in the same
-    sentence ("three victims, one male and two females").
-    """
-
-    id: str
-    article_id: str
-    start: int
-    end: int
-    kind: str
-    value: int | None
-    low: int | None = None
-    high: int | None = None
-    qualifier: str = "exact"
-    vague: bool = False
-    implicit: bool = False
-    part: bool = False
-    counted: str | None = None
-    place: str | None = None
-    time: str | None = None
-    attributed_to: str | None = None
-    sentence: str = ""
-    sentence_start: int = 0
-    sentence_end: int = 0
-    in_title: bool = False
-
-    def to_dict(self) -> dict[str, object]:
-        """The report contract's figure entry, plus extras."""
-        return {
-            "id": self.id,
-            "article_id": self.article_id,
-            "kind": self.kind,
-            "value": self.value,
-            "low": self.low,
-            "high": self.high,
-            "qualifier": self.qualifier,
-            "counted": self.counted,
-            "attributed_to": self.attributed_to,
-            "sentence": self.sentence,
-            "start": None if self.in_title else self.start,
-            "end": None if self.in_title else self.end,
-            "vague": self.vague,
-            "implicit": self.implicit,
-            "part": self.part,
-            "place": self.place,
-            "time": self.time,
-            "sentence_start": None if self.in_title else self.sentence_start,
-            "sentence_end": None if self.in_title else self.sentence_end,
-            "in_title": self.in_title,
-            "title_start": self.start if self.in_title else None,
-            "title_end": self.end if self.in_title else None,
-        }
 
 
 @dataclass(slots=True)
@@ -456,9 +396,10 @@ def _attribute_pronouns(
             ((s.start + src.start, src) for s in by_article[index] for src in s.sources),
             key=lambda item: item[0],
         )
+        places = article_places(articles[index], annotations[index])
         for sentence in sentences:
             sentence.figures = [
-                _resolved(f, annotations[index].entities, earlier) for f in sentence.figures
+                _resolved(f, annotations[index].entities, earlier, places) for f in sentence.figures
             ]
 
 
@@ -489,11 +430,14 @@ def _is_pronoun(text: str | None) -> bool:
 
 
 def _resolved(
-    figure: Figure, entities: Sequence[EntityMention], earlier: Sequence[tuple[int, Source]]
+    figure: Figure,
+    entities: Sequence[EntityMention],
+    earlier: Sequence[tuple[int, Source]],
+    places: frozenset[str],
 ) -> Figure:
     if not _is_pronoun(figure.attributed_to) or figure.in_title:
         return figure
-    named = resolve_pronoun(figure.attributed_to or "", figure.start, entities, earlier)
+    named = resolve_pronoun(figure.attributed_to or "", figure.start, entities, earlier, places)
     if named is None:
         return figure  # keep "they" as written: it is not the outlet's own figure
     return replace(figure, attributed_to=named)

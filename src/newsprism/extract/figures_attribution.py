@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..models import EntityMention
+from ..models import Annotation, Article, EntityMention
+from .aliases import find_aliases, find_place_names
 
 # Verbs that report what someone else states, so their subject is the figure's source.
 REPORTING_VERBS = {
@@ -84,6 +85,19 @@ GENERIC_SOURCES = {
     "administration",
 }
 PERSON_LABELS = {"PERSON"}
+# Places are never a pronoun's source, even when the model labels one a person. A country or
+# city named as the source in the figure's own sentence ("according to Armenia") stands for
+# its government and is kept; locations and buildings never are.
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+STATE_LABELS = {"GPE"}
+# Titles that make a name a person's ("Governor Ann Lee told reporters") when the model gives
+# the name another label.
+PERSON_TITLES = {
+    "governor", "mayor", "minister", "president", "premier", "chancellor", "senator",
+    "sheriff", "chief", "spokesman", "spokeswoman", "spokesperson", "director", "commissioner",
+    "secretary", "general", "colonel", "captain", "lieutenant", "sergeant", "detective",
+    "inspector", "officer", "dr", "doctor", "judge", "prosecutor", "coroner",
+}  # fmt: skip
 SOURCE_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 # How many characters back the search for a pronoun's antecedent goes: sources are named within
 # a paragraph or two of the pronoun that refers to them; further back the nearest name is
@@ -195,14 +209,33 @@ def _trim(span: Span) -> Source | None:
         return None
     pronoun = len(span) == 1 and span[0].lower_ in PRONOUNS
     root = span.root
+    if root.ent_type_ in PLACE_LABELS - STATE_LABELS:
+        return None  # "the bridge said": a location or building is never a source
     # The small model often labels surnames as NORP ("-yan", "-ian"): a singular proper noun
     # that is not a place, an organisation or a plural group name ("Carvonians") is a person.
     person = root.ent_type_ == "PERSON" or (
-        root.tag_ == "NNP" and root.ent_type_ in {"", "NORP"} and not root.lower_.endswith("s")
+        root.tag_ == "NNP"
+        and (
+            root.ent_type_ in {"", "NORP"}
+            or any(t.lower_.rstrip(".") in PERSON_TITLES for t in span if t.i < root.i)
+        )
+        and not root.lower_.endswith("s")
     )
     return Source(
         text=span.text, start=span.start_char, end=span.end_char, pronoun=pronoun, person=person
     )
+
+
+def article_places(article: Article, annotation: Annotation) -> frozenset[str]:
+    """Names (case-folded) that ``article`` uses for places: place entities, names the text
+    calls places ("the village of X"), and their stated aliases ("X, known locally as Y")."""
+    places = {e.text.casefold() for e in annotation.entities if e.label in PLACE_LABELS}
+    places.update(name.text.casefold() for name in find_place_names(article, annotation))
+    for link in find_aliases(article, annotation):
+        names = {name.text.casefold() for name in link.names}
+        if names & places:
+            places.update(names)
+    return frozenset(places)
 
 
 def resolve_pronoun(
@@ -210,29 +243,38 @@ def resolve_pronoun(
     position: int,
     entities: Sequence[EntityMention],
     earlier_sources: Sequence[tuple[int, Source]],
+    places: frozenset[str] = frozenset(),
 ) -> str | None:
     """The named source a pronoun at article offset ``position`` stands for, or None.
 
     ``earlier_sources`` are (article offset, source) of reporting-verb subjects found in the
     article. "he"/"she": the nearest earlier source that names a person, else the nearest
     person entity. "they", "it", "we": the nearest earlier source that is not a person, else
-    the nearest organisation, place or group entity.
+    the nearest organisation or group entity. Names in ``places`` (see
+    :func:`article_places`) and place entities are never chosen.
     """
     word = pronoun.lower()
     floor = position - MAX_ANTECEDENT_CHARS
-    named = [source for start, source in earlier_sources if floor <= start < position]
+    named = [
+        source
+        for start, source in earlier_sources
+        if floor <= start < position and source.text.casefold() not in places
+    ]
+    nearby = [
+        e
+        for e in entities
+        if floor <= e.start < position
+        and e.label not in PLACE_LABELS
+        and e.text.casefold() not in places
+    ]
     if word in {"he", "she", "him", "her", "i"}:
         speakers = [source.text for source in named if source.person]
         if speakers:
             return speakers[-1]
-        people = [e for e in entities if e.label in PERSON_LABELS and floor <= e.start < position]
+        people = [e for e in nearby if e.label in PERSON_LABELS]
         return people[-1].text if people else None
     groups = [source.text for source in named if not source.person]
     if groups:
         return groups[-1]
-    mentions = [
-        e
-        for e in entities
-        if e.label in SOURCE_LABELS - PERSON_LABELS and floor <= e.start < position
-    ]
+    mentions = [e for e in nearby if e.label in SOURCE_LABELS - PERSON_LABELS]
     return mentions[-1].text if mentions else None

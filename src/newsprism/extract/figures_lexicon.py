@@ -106,6 +106,10 @@ COUNT_NOUNS = {
     "inhabitant": "population",
     "resident": "population",
 }
+# Verbs of moving people that make them evacuated when they are moved to a shelter ("900
+# residents were moved to shelters", "bused to safety").
+MOVE_VERBS = {"move", "take", "bus", "ferry", "transfer", "bring", "send", "shift", "lift"}
+SHELTER_NOUNS = {"shelter", "safety", "camp", "centre", "center", "refuge", "hall", "gym"}
 # Nouns that hold a count as "N of X" or "at/to N" ("a death toll of 32", "the toll rose to 32",
 # "put the toll at 32", "a population of 120,000", "the deaths of two").
 HOLDER_NOUNS = {

@@ -3,7 +3,8 @@
 ``read_amount(doc, start, end)`` reads one number phrase of a parsed sentence: the number, the
 noun it counts ("27 people", "dozens of civilians"), and the words that govern or modify them
 ("were killed", "killing 27", "200 wounded", "the toll rose to 32", "one fatally").
-Victims named without a number are in :mod:`newsprism.extract.figures_victims`.
+Victims named without a number are in :mod:`newsprism.extract.figures_victims`; what a
+casualty verb says ("shot dead", "taken to hospital") is in :mod:`.figures_verbs`.
 
 Limitations: the rules read one sentence at a time; a number whose kind is only clear from an
 earlier sentence ("Three were taken away. They were later released.") is missed.
@@ -22,21 +23,23 @@ from .figures_lexicon import (
     CARE_VERBS,
     COUNT_NOUNS,
     FATAL_ADVERBS,
-    FATAL_MODIFIERS,
-    FATAL_WORDS,
-    GUNFIRE_WORDS,
-    HIT_VERBS,
     HOLDER_NOUNS,
-    HOSPITAL_WORDS,
+    MOVE_VERBS,
     NONFATAL_ADVERBS,
     NOT_VICTIM_NOUNS,
     PEOPLE_NOUNS,
-    PLACE_NOUNS,
+    SHELTER_NOUNS,
     SUBJECT_WORDS,
     TROOP_NOUNS,
     VICTIM_VERBS,
-    WOUND_VERBS,
-    WOUNDS,
+)
+from .figures_verbs import (
+    has_person_object,
+    is_fatal,
+    is_passive_like,
+    verb_kind,
+    verb_phrase_kind,
+    word_kind,
 )
 
 # Nouns between a number and a casualty word in the adjacency rule ("27 people killed",
@@ -60,8 +63,8 @@ SHOT_VERBS = {"fire", "hear", "let", "squeeze", "take", "ring", "report"}
 # is older, and a larger bare number after a name is a count ("the city, 120 miles away" is
 # not a figure either way). General knowledge, not tuned.
 MAX_AGE = 110
-# Units of "a 3-year-old", "a 9-month-old": the adjective "old" then names a person.
-AGE_UNIT_WORDS = {"year", "month", "week", "day"}
+# Verbs whose numeric object is a phone number ("called 911", "dial 999").
+PHONE_VERBS = {"call", "dial", "phone", "text", "ring"}
 _COPULAS = {"be", "remain", "lie", "find", "leave", "pronounce", "declare", "report", "list"}
 _MODIFIER_DEPS = {"acl", "amod", "relcl", "advmod", "oprd", "acomp", "xcomp", "appos"}
 _RESULT_DEPS = {"oprd", "xcomp", "acomp", "ccomp", "conj", "advmod", "amod"}
@@ -93,8 +96,10 @@ def read_amount(
     if root.dep_ == "preconj":
         return None  # "both" in "both the man and the boy": the phrases are counted instead
     anchor = _anchor(root, span)
-    if anchor is root and _is_age(root, value):
-        return None
+    if anchor is root and root.i > 0 and doc[root.i - 1].lemma_.lower() in PHONE_VERBS:
+        return None  # "called 911": a phone number
+    if (anchor is root or anchor.pos_ == "PROPN") and _is_age(root, value):
+        return None  # "Jane Doe, 24," / "killed a man, 18, Tom Doe": an age before a name
     if root.lower_ == "both" and (anchor.pos_ == "PROPN" or anchor.conjuncts):
         return None  # "both Jane and John": the names are counted instead
     counted = _counted(doc, root, anchor)
@@ -109,6 +114,10 @@ def read_amount(
         or _modifier_kind(root, anchor)
         or _governor_kind(anchor, 0)
     )
+    if kind == "population" and adjacent is None:
+        # "one person, a woman who lived on the street, is missing": what happened to the
+        # people says more than where they live
+        kind = _governor_kind(anchor, 0) or kind
     if kind is None:
         # "2 girls, 2 men shot": a conjoined group takes the kind of the group it is joined to
         related = [*anchor.conjuncts, *(c for c in anchor.children if c.dep_ == "appos")]
@@ -229,7 +238,7 @@ def _adjacent_kind(doc: Doc, phrase_end: int) -> str | None:
                 return None  # "two men shot a woman": the men are the shooters
             if token.pos_ == "NOUN" and token.head.lemma_.lower() in SHOT_VERBS:
                 return None  # "fired one shot"
-            if word == "shot" and _is_fatal(token):
+            if word == "shot" and is_fatal(token):
                 return "killed"
             return AFTER_NUMBER[word]
         if token.pos_ == "AUX" or token.lower_ in {"reportedly", "also", "all"}:
@@ -250,9 +259,28 @@ def _count_noun_kind(anchor: Token) -> str | None:
     if anchor.pos_ != "NOUN":
         return None
     kind = COUNT_NOUNS.get(anchor.lemma_.lower())
-    if kind == "population" and any(c.lemma_.lower() == "evacuate" for c in anchor.ancestors):
-        return "evacuated"
+    if kind == "population":
+        return _moved_kind(anchor) or kind
     return kind
+
+
+def _moved_kind(noun: Token) -> str | None:
+    """ "900 residents were relocated", "residents had been moved to shelters": people moved
+    out of their homes are evacuated (or displaced), not a population. Reads the nearest verb
+    above the noun only."""
+    for verb in noun.ancestors:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        lemma = verb.lemma_.lower()
+        kind = VICTIM_VERBS.get(lemma) or SUBJECT_WORDS.get(lemma)
+        if kind in {"evacuated", "displaced"}:
+            return kind
+        if lemma in MOVE_VERBS and any(
+            t.lemma_.lower() in SHELTER_NOUNS for t in verb.subtree if t.i > verb.i
+        ):
+            return "evacuated"
+        return None
+    return None
 
 
 def _modifier_kind(root: Token, anchor: Token) -> str | None:
@@ -270,112 +298,6 @@ def _modifier_kind(root: Token, anchor: Token) -> str | None:
             if kind is not None:
                 return kind
     return None
-
-
-def word_kind(token: Token) -> str | None:
-    """The kind a modifying verb or adjective gives its noun ("killed", "wounded", "living")."""
-    lemma = token.lemma_.lower()
-    word = token.lower_
-    if lemma in VICTIM_VERBS or word in AFTER_NUMBER:
-        if has_person_object(token, joined=True):
-            return None
-        if token.dep_ == "relcl" and not is_passive_like(token):
-            return None  # "officers who shot a man": the officers are the shooters
-        return verb_kind(token)
-    return SUBJECT_WORDS.get(lemma) or SUBJECT_WORDS.get(word)
-
-
-def has_person_object(verb: Token, *, joined: bool = False) -> bool:
-    """True when the verb (or, with ``joined``, a verb joined to it) has an object that can be
-    a person: "shot a woman", "killed 3"; not "shot outside bar" (a misread headline)."""
-    verbs = [verb, *verb.conjuncts] if joined else [verb]
-    return any(
-        child.dep_ in {"dobj", "dative"} and can_be_person(child)
-        for v in verbs
-        for child in v.children
-    )
-
-
-def can_be_person(token: Token) -> bool:
-    """Any noun but a thing or a place can be a person ("shot a shopkeeper", not "shot
-    outside bar" as a misread headline)."""
-    if token.pos_ in {"PROPN", "PRON", "NUM"} or token.like_num:
-        return True
-    if token.lower_ == "old" and any(c.lower_ in AGE_UNIT_WORDS for c in token.children):
-        return True  # "a 3-year-old"
-    lemma = token.lemma_.lower()
-    return token.pos_ == "NOUN" and lemma not in NOT_VICTIM_NOUNS and lemma not in PLACE_NOUNS
-
-
-def verb_kind(verb: Token) -> str | None:
-    """The kind of a casualty verb, with "shot dead" / "shot and wounded" told apart."""
-    lemma = verb.lemma_.lower()
-    kind = VICTIM_VERBS.get(lemma) or AFTER_NUMBER.get(verb.lower_) or SUBJECT_WORDS.get(lemma)
-    if kind == "shot":
-        if _is_fatal(verb):
-            return "killed"
-        if _is_wounding(verb):
-            return "injured"
-    if kind == "injured" and any(c.lower_ in FATAL_ADVERBS for c in verb.children):
-        return "killed"  # "fatally wounded"
-    if kind is not None:
-        return kind
-    for child in verb.children:
-        if child.dep_ in {"xcomp", "oprd", "conj", "acomp"} and child.pos_ in {"VERB", "ADJ"}:
-            inner = VICTIM_VERBS.get(child.lemma_.lower()) or SUBJECT_WORDS.get(
-                child.lemma_.lower()
-            )
-            if inner is not None:
-                return verb_kind(child)
-    return verb_phrase_kind(verb)
-
-
-def verb_phrase_kind(verb: Token) -> str | None:
-    """ "taken to hospital", "suffered gunshot wounds", "struck by gunfire"."""
-    lemma = verb.lemma_.lower()
-    words = {t.lemma_.lower() for t in verb.subtree if t.i > verb.i}
-    if lemma in CARE_VERBS and words & (HOSPITAL_WORDS | WOUNDS):
-        return "injured"
-    if lemma in WOUND_VERBS:
-        objects = [c for c in verb.children if c.dep_ == "dobj"] + [
-            g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
-        ]
-        wounds = [c for c in objects if c.lemma_.lower() in WOUNDS]
-        if wounds:
-            modifiers = {c.lower_ for c in wounds[0].children}
-            return "killed" if modifiers & FATAL_MODIFIERS else "injured"
-    if lemma in HIT_VERBS and words & GUNFIRE_WORDS:
-        return "shot"
-    return None
-
-
-def _is_fatal(verb: Token) -> bool:
-    """ "shot dead", "shot to death", "fatally shot", "shot and killed", "shot ... pronounced
-    dead"; not "7 shot, 3 dead" (the fatal word has a number of its own)."""
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass", "dobj", "punct"} or _has_own_count(child):
-            continue
-        if child.lemma_.lower() in FATAL_WORDS or child.lower_ in FATAL_WORDS:
-            return True
-        if child.dep_ == "prep" and any(g.lemma_.lower() == "death" for g in child.children):
-            return True
-        if child.dep_ == "conj" and child.pos_ == "VERB" and _is_fatal(child):
-            return True
-    return False
-
-
-def _has_own_count(token: Token) -> bool:
-    """True when a word has its own subject or number ("3 dead", "a baby was killed")."""
-    if any(c.dep_ in {"nsubj", "nsubjpass", "nummod"} or c.like_num for c in token.children):
-        return True
-    return token.i > 0 and token.doc[token.i - 1].like_num
-
-
-def _is_wounding(verb: Token) -> bool:
-    return any(
-        child.dep_ == "conj" and VICTIM_VERBS.get(child.lemma_.lower()) == "injured"
-        for child in verb.children
-    ) or any(child.lower_ in NONFATAL_ADVERBS for child in verb.children)
 
 
 def _governor_kind(anchor: Token, depth: int) -> str | None:
@@ -403,6 +325,8 @@ def _governor_kind(anchor: Token, depth: int) -> str | None:
 
 def _subject_kind(verb: Token) -> str | None:
     lemma = verb.lemma_.lower()
+    if verb.lower_ in {"missing", "unaccounted"}:
+        return "missing"  # "one person is still missing", tagged as a form of "miss"
     if lemma in SUBJECT_WORDS and lemma not in VICTIM_VERBS:
         return SUBJECT_WORDS[lemma]
     if lemma in VICTIM_VERBS or verb.lower_ in AFTER_NUMBER:
@@ -418,22 +342,6 @@ def _subject_kind(verb: Token) -> str | None:
         if any(t.lemma_.lower() in {"condition", "hospital"} for t in verb.subtree):
             return "injured"
     return verb_phrase_kind(verb)
-
-
-def is_passive_like(verb: Token) -> bool:
-    """A passive, or a headline's reduced passive ("teen shot in leg", "man killed").
-
-    A casualty verb with neither an object (on it or on a verb joined to it: "shot and killed
-    his wife") nor an aim ("shot at police") reads as passive.
-    """
-    children = list(verb.children)
-    if any(c.dep_ == "auxpass" for c in children):
-        return True
-    if has_person_object(verb, joined=True):
-        return False
-    if any(c.dep_ == "prep" and c.lower_ in {"at", "into", "on", "up"} for c in children):
-        return False
-    return verb.tag_ in {"VBN", "VBD"}
 
 
 def _object_kind(anchor: Token, verb: Token) -> str | None:

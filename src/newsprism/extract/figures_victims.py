@@ -18,14 +18,23 @@ from spacy.tokens import Doc, Span, Token
 from .figures_lexicon import (
     AFTER_NUMBER,
     COUNT_NOUNS,
+    FATAL_MODIFIERS,
     HIT_VERBS,
     NOT_VICTIM_NOUNS,
     PEOPLE_NOUNS,
     PERSON_PRONOUNS,
     SUBJECT_WORDS,
     VICTIM_VERBS,
+    WOUND_VERBS,
+    WOUNDS,
 )
-from .figures_rules import can_be_person, is_passive_like, verb_kind, verb_phrase_kind, word_kind
+from .figures_verbs import (
+    can_be_person,
+    is_passive_like,
+    verb_kind,
+    verb_phrase_kind,
+    word_kind,
+)
 from .numbers import TENS
 
 ORDINALS = {
@@ -43,6 +52,8 @@ REFLEXIVE_PRONOUNS = {"himself", "herself"}
 # Determiners that introduce a person not yet named ("a", "another").
 NEW_PERSON_DETERMINERS = {"a", "an", "another"}
 KINDS_COUNTED = {"killed", "injured", "shot"}
+# Hospital conditions of a living patient ("listed in stable condition").
+CONDITIONS = {"critical", "serious", "stable", "fair", "good", "grave", "guarded", "satisfactory"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 
 
@@ -99,7 +110,15 @@ def singular_victims(doc: Doc, skip: set[int]) -> list[Victims]:
                 found.append(_victims(doc, sorted(people, key=lambda p: p.i), kind))
     # one phrase both shot and killed ("man wounded in shooting dies") is one death
     dead = {v.phrase.start for v in found if v.kind == "killed"}
+    # "the man was taken away in critical condition, but he died": a pronoun that died after a
+    # lone victim named before it is the same person
+    if len(found) == 2 and found[1].kind == "killed" and _is_pronoun_phrase(found[1].phrase):
+        dead.add(found[0].phrase.start)
     return [v for v in found if v.kind == "killed" or v.phrase.start not in dead]
+
+
+def _is_pronoun_phrase(phrase: Span) -> bool:
+    return len(phrase) == 1 and phrase[0].lower_ in {"he", "she"}
 
 
 def _victims(doc: Doc, people: list[Token], kind: str) -> Victims:
@@ -134,11 +153,18 @@ def _is_new_person(token: Token) -> bool:
 
 def _casualty_kind(token: Token) -> str | None:
     lemma = token.lemma_.lower()
+    if _wound_of(token) is not None:
+        return _wound_kind(token)
+    if _in_condition(token) is not None:
+        return "injured"
     if token.pos_ == "NOUN" and lemma in ACT_NOUNS:
         fatal = any(c.lower_ in ACT_NOUNS_FATAL for c in token.children)
         return "killed" if fatal else ACT_NOUNS[lemma]
     if token.pos_ == "VERB" and lemma in HIT_VERBS:
         return verb_phrase_kind(token)  # "struck by a stray bullet"
+    if token.pos_ == "VERB" and lemma in WOUND_VERBS:
+        kind = verb_phrase_kind(token)  # "she suffered minor injuries"
+        return kind if kind in KINDS_COUNTED else None
     if token.pos_ in {"VERB", "ADJ", "AUX"} and (
         lemma in VICTIM_VERBS or lemma in SUBJECT_WORDS or token.lower_ in AFTER_NUMBER
     ):
@@ -156,7 +182,44 @@ def _negated_or_hypothetical(token: Token) -> bool:
     return False
 
 
+def _wound_of(token: Token) -> Token | None:
+    """The person in "a man with a gunshot wound", "found the boy with injuries to his leg"."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in WOUNDS or token.dep_ != "pobj":
+        return None
+    prep = token.head
+    if prep.lower_ != "with" or not _is_person_word(prep.head):
+        return None  # "taken to a hospital with injuries": the hospital is not the victim
+    return prep.head
+
+
+def _wound_kind(wound: Token) -> str:
+    """ "with a fatal wound" is a death, "with a gunshot wound" a person shot, "with injuries"
+    a person hurt."""
+    words = {t.lemma_.lower() for t in wound.subtree}
+    if words & FATAL_MODIFIERS:
+        return "killed"
+    return "shot" if "gunshot" in words or "bullet" in words else "injured"
+
+
+def _in_condition(token: Token) -> Token | None:
+    """The word that a hospital condition is stated of: "is listed in critical condition",
+    "remains in stable condition", "a man in serious condition"."""
+    if token.lemma_.lower() != "condition" or token.dep_ != "pobj" or token.head.lower_ != "in":
+        return None
+    if not any(c.dep_ == "amod" and c.lower_ in CONDITIONS for c in token.children):
+        return None
+    return token.head.head
+
+
 def _victim_tokens(token: Token) -> list[Token]:
+    person = _wound_of(token)
+    if person is not None:
+        return [person]
+    holder = _in_condition(token)
+    if holder is not None:
+        if holder.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return [holder] if _is_person_word(holder) else []
+        return [c for c in holder.children if c.dep_ in _SUBJECTS]
     children = list(token.children)
     if token.pos_ == "NOUN":
         # "the shooting of a teen", "her death"
@@ -178,11 +241,12 @@ def _victim_tokens(token: Token) -> list[Token]:
         # subject ("shootings left five people dead": the shootings are not victims)
         head_objects = [c for c in token.head.children if c.dep_ == "dobj"]
         victims += head_objects or [c for c in token.head.children if c.dep_ in _SUBJECTS]
+    wounded = token.lemma_.lower() in WOUND_VERBS and token.tag_ == "VBG"
     if (
         token.dep_ in {"acl", "amod"}
         and token.head.pos_ == "NOUN"
         and token.i > token.head.i
-        and token.tag_ in {"VBN", "JJ"}
+        and (token.tag_ in {"VBN", "JJ"} or wounded)
     ):
         victims.append(token.head)  # "woman killed in crash" as a headline
     if token.dep_ == "conj" and not victims:

@@ -1,0 +1,269 @@
+"""Train the count ranker (newsprism/data/count_ranker.json) on the GVA tuning half.
+
+Usage: .venv/bin/python scripts/train_count_ranker.py [FILE.jsonl] [--cv] [--write] [--held]
+       [--refresh]
+
+Uses the split and caches of scripts/tune_figures.py: articles whose incident (gold_cluster)
+has an even sha1 are the tuning half, the rest is held out. ``--cv`` scores the ranker against
+the rules by 5-fold cross-validation grouped by incident within the tuning half; ``--write``
+fits on the whole tuning half and writes the JSON; ``--held`` scores rules and ranker on the
+held-out half (read it once, at the end). Figures are cached under /tmp/newsprism-figures/
+(``--refresh`` recomputes them after the extractor changes). Deterministic: fixed folds and a
+deterministic solver.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import pickle
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from scipy.optimize import minimize
+from sklearn.linear_model import LogisticRegression
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tune_figures import CACHE, DEFAULT_FILE, ParseCache, cached_figures, load, part_of
+
+from newsprism.extract.figures_counts import (
+    LEAD_CHARS,
+    OTHER_TIME,
+    UPDATE_WORDS,
+    article_counts,
+    sentence_groups,
+)
+from newsprism.extract.figures_ranker import (
+    RANKED_KINDS,
+    RANKER_PATH,
+    Candidate,
+    Ranker,
+    candidates,
+)
+from newsprism.extract.figures_types import Figure
+from newsprism.models import Article
+
+# Inverse L2 regularisation strength of the logistic regressions. Smaller keeps the ranker
+# close to "trust the rule's answer" (the strongest single feature); larger fits the tuning
+# half's quirks. Chosen by grouped 5-fold cross-validation on the GVA tuning half (--cv prints
+# the grid).
+REGULARISATION_C = 10.0
+# Grid of REGULARISATION_C tried by --cv.
+C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+# Listwise (softmax over an article's candidates, gold as the target) rather than pointwise
+# logistic regression of candidate == gold: listwise scores candidates against each other, as
+# they are used; the two are within a point of each other by grouped CV on the tuning half
+# (--pointwise compares).
+LISTWISE = True
+# Folds of the cross-validation (grouped by incident).
+FOLDS = 5
+
+Example = tuple[str, dict[str, int | None], dict[str, list[Candidate]], int | None, int | None]
+
+
+def build(path: Path, refresh: bool) -> list[tuple[str, Example]]:
+    """(part, (cluster, rule answer, candidates, gold killed, gold injured)) per article."""
+    records, articles, annotations = load(path)
+    key = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:12]
+    cached = CACHE / f"ranker-figures-{key}.pkl"
+    figures: list[Figure]
+    if cached.exists() and not refresh:
+        with cached.open("rb") as handle:
+            figures = pickle.load(handle)  # our own cache file
+    else:
+        figures = cached_figures(articles, annotations, ParseCache())
+        with cached.open("wb") as handle:
+            pickle.dump(figures, handle)
+    by_article: dict[str, list[Figure]] = {a.id: [] for a in articles}
+    for figure in figures:
+        by_article[figure.article_id].append(figure)
+    rows: list[tuple[str, Example]] = []
+    for record, article in zip(records, articles, strict=True):
+        gold_k, gold_i = record.get("gold_num_killed"), record.get("gold_num_injured")
+        if not isinstance(gold_k, int) or not isinstance(gold_i, int):
+            continue
+        cluster = str(record.get("gold_cluster"))
+        rule = article_counts(by_article[article.id], article, ranker=False)
+        rows.append(
+            (
+                part_of(record.get("gold_cluster")),
+                (cluster, rule, _candidates(by_article[article.id], article, rule), gold_k, gold_i),
+            )
+        )
+    return rows
+
+
+def _candidates(
+    figures: Sequence[Figure], article: Article, rule: dict[str, int | None]
+) -> dict[str, list[Candidate]]:
+    groups = sentence_groups(figures, article, LEAD_CHARS)
+    return candidates(groups, rule, len(article.text), UPDATE_WORDS, OTHER_TIME)
+
+
+def fit(examples: Sequence[Example], c: float, listwise: bool = LISTWISE) -> Ranker:
+    return fit_listwise(examples, c) if listwise else fit_pointwise(examples, c)
+
+
+def fit_listwise(examples: Sequence[Example], c: float) -> Ranker:
+    """Per-kind conditional logit: softmax over an article's candidates, gold as the target
+    (articles whose gold is no candidate are left out); L2 penalty 1 / (2 c) on the weights."""
+    weights: dict[str, dict[str, float]] = {}
+    intercepts: dict[str, float] = {}
+    for kind in RANKED_KINDS:
+        names = sorted({n for ex in examples for cand in ex[2][kind] for n in cand.features})
+        blocks, targets = [], []
+        for ex in examples:
+            gold = ex[3] if kind == "killed" else ex[4]
+            values = [cand.value for cand in ex[2][kind]]
+            if gold not in values or len(values) < 2:
+                continue
+            blocks.append(
+                np.array([[cand.features.get(n, 0.0) for n in names] for cand in ex[2][kind]])
+            )
+            targets.append(values.index(gold))
+        x = np.vstack(blocks)
+        bounds = np.cumsum([0] + [len(b) for b in blocks])
+        gold_rows = np.array([bounds[i] + t for i, t in enumerate(targets)])
+        owner = np.repeat(np.arange(len(blocks)), [len(b) for b in blocks])
+
+        result = minimize(
+            _softmax_loss,
+            np.zeros(len(names)),
+            args=(x, bounds, owner, gold_rows, c),
+            jac=True,
+            method="L-BFGS-B",
+        )
+        weights[kind] = {n: round(float(v), 6) for n, v in zip(names, result.x, strict=True)}
+        intercepts[kind] = 0.0
+    return Ranker(weights=weights, intercepts=intercepts)
+
+
+def _softmax_loss(
+    w: np.ndarray,
+    x: np.ndarray,
+    bounds: np.ndarray,
+    owner: np.ndarray,
+    gold_rows: np.ndarray,
+    c: float,
+) -> tuple[float, np.ndarray]:
+    """Negative log-likelihood of the gold candidates plus the L2 penalty, and its gradient."""
+    scores = x @ w
+    top = np.maximum.reduceat(scores, bounds[:-1])
+    exp = np.exp(scores - top[owner])
+    norm = np.add.reduceat(exp, bounds[:-1])
+    prob = exp / norm[owner]
+    value = float(np.sum(np.log(norm) + top - scores[gold_rows])) + float(w @ w) / (2 * c)
+    grad = x.T @ prob - x[gold_rows].sum(axis=0) + w / c
+    return value, grad
+
+
+def fit_pointwise(examples: Sequence[Example], c: float) -> Ranker:
+    """Per-kind logistic regression of candidate == gold."""
+    weights: dict[str, dict[str, float]] = {}
+    intercepts: dict[str, float] = {}
+    for kind in RANKED_KINDS:
+        names = sorted({n for ex in examples for cand in ex[2][kind] for n in cand.features})
+        x_rows, y = [], []
+        for ex in examples:
+            gold = ex[3] if kind == "killed" else ex[4]
+            for cand in ex[2][kind]:
+                x_rows.append([cand.features.get(n, 0.0) for n in names])
+                y.append(int(cand.value == gold))
+        model = LogisticRegression(C=c, max_iter=5000, solver="lbfgs")
+        model.fit(np.array(x_rows), np.array(y))
+        weights[kind] = {n: round(float(w), 6) for n, w in zip(names, model.coef_[0], strict=True)}
+        intercepts[kind] = round(float(model.intercept_[0]), 6)
+    return Ranker(weights=weights, intercepts=intercepts)
+
+
+def predict(ranker: Ranker, ex: Example) -> dict[str, int]:
+    out = {}
+    for kind in RANKED_KINDS:
+        best = max(ex[2][kind], key=lambda cand: (ranker.score(kind, cand), -cand.value))
+        out[kind] = best.value
+    return out
+
+
+def score(examples: Sequence[Example], answers: Sequence[dict[str, int]]) -> dict[str, float]:
+    n = max(len(examples), 1)
+    k = sum(a["killed"] == ex[3] for ex, a in zip(examples, answers, strict=True))
+    i = sum(a["injured"] == ex[4] for ex, a in zip(examples, answers, strict=True))
+    both = sum(
+        a["killed"] == ex[3] and a["injured"] == ex[4]
+        for ex, a in zip(examples, answers, strict=True)
+    )
+    return {"killed": round(k / n, 4), "injured": round(i / n, 4), "both": round(both / n, 4)}
+
+
+def rules(examples: Sequence[Example]) -> list[dict[str, int]]:
+    return [{kind: ex[1][kind] or 0 for kind in RANKED_KINDS} for ex in examples]
+
+
+def fold_of(cluster: str) -> int:
+    return int(hashlib.sha1(f"fold:{cluster}".encode()).hexdigest(), 16) % FOLDS
+
+
+def cross_validate(
+    examples: Sequence[Example], c: float, listwise: bool = LISTWISE
+) -> list[dict[str, int]]:
+    answers: list[dict[str, int]] = [{} for _ in examples]
+    for fold in range(FOLDS):
+        train = [ex for ex in examples if fold_of(ex[0]) != fold]
+        ranker = fit(train, c, listwise)
+        for index, ex in enumerate(examples):
+            if fold_of(ex[0]) == fold:
+                answers[index] = predict(ranker, ex)
+    return answers
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("file", nargs="?", type=Path, default=DEFAULT_FILE)
+    parser.add_argument("--cv", action="store_true")
+    parser.add_argument("--write", action="store_true")
+    parser.add_argument("--held", action="store_true")
+    parser.add_argument("--refresh", action="store_true")
+    parser.add_argument("--pointwise", action="store_true", help="pointwise, for comparison")
+    parser.add_argument("--out", type=Path, default=RANKER_PATH)
+    args = parser.parse_args()
+    rows = build(args.file, args.refresh)
+    tune = [ex for part, ex in rows if part == "tune"]
+    held = [ex for part, ex in rows if part == "held"]
+    for kind, col in (("killed", 3), ("injured", 4)):
+        covered = sum(any(c.value == ex[col] for c in ex[2][kind]) for ex in tune)
+        print(f"tune {kind}: gold among candidates {covered / len(tune):.4f}")
+    print("tune rules", score(tune, rules(tune)))
+    if args.cv:
+        for c in C_GRID:
+            print(f"cv C={c}", score(tune, cross_validate(tune, c, not args.pointwise)))
+    ranker = fit(tune, REGULARISATION_C, not args.pointwise)
+    print("tune ranker (fit on tune)", score(tune, [predict(ranker, ex) for ex in tune]))
+    for kind in RANKED_KINDS:
+        top = sorted(ranker.weights[kind].items(), key=lambda kv: -abs(kv[1]))[:10]
+        print(kind, ", ".join(f"{n} {w:+.2f}" for n, w in top))
+    if args.write:
+        payload = {
+            "about": (
+                "Count ranker of newsprism.extract.figures_ranker: per-kind logistic regression "
+                "of candidate == gold, trained on the GVA dev tuning half (incidents with an "
+                "even sha1 of gold_cluster) by scripts/train_count_ranker.py --write "
+                f"(listwise={not args.pointwise}, C={REGULARISATION_C}, {len(tune)} articles). "
+                "Retrain after any change to the figure extractor or the count rules."
+            ),
+            "kinds": {
+                kind: {"intercept": ranker.intercepts[kind], "weights": ranker.weights[kind]}
+                for kind in RANKED_KINDS
+            },
+        }
+        args.out.write_text(json.dumps(payload, indent=1, sort_keys=True) + "\n", "utf-8")
+        print("wrote", args.out)
+    if args.held:
+        print("held rules", score(held, rules(held)))
+        print("held ranker", score(held, [predict(ranker, ex) for ex in held]))
+
+
+if __name__ == "__main__":
+    main()

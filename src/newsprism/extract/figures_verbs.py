@@ -1,0 +1,159 @@
+"""What a casualty verb or adjective says about the people it governs.
+
+``verb_kind`` reads "killed", "shot dead", "shot and wounded", "fatally wounded", "taken to
+hospital", "suffered gunshot wounds"; ``word_kind`` the kind a modifying verb or adjective gives
+its noun; ``is_passive_like`` tells a victim's verb from a shooter's ("teen shot in leg" as a
+headline is passive). Used by :mod:`.figures_rules` (numbers) and :mod:`.figures_victims`
+(people named without a number).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .figures_lexicon import (
+    AFTER_NUMBER,
+    CARE_VERBS,
+    FATAL_ADVERBS,
+    FATAL_MODIFIERS,
+    FATAL_WORDS,
+    GUNFIRE_WORDS,
+    HIT_VERBS,
+    HOSPITAL_WORDS,
+    NONFATAL_ADVERBS,
+    NOT_VICTIM_NOUNS,
+    PLACE_NOUNS,
+    SUBJECT_WORDS,
+    VICTIM_VERBS,
+    WOUND_VERBS,
+    WOUNDS,
+)
+
+# Units of "a 3-year-old", "a 9-month-old": the adjective "old" then names a person.
+AGE_UNIT_WORDS = {"year", "month", "week", "day"}
+
+
+def word_kind(token: Token) -> str | None:
+    """The kind a modifying verb or adjective gives its noun ("killed", "wounded", "living")."""
+    lemma = token.lemma_.lower()
+    word = token.lower_
+    if lemma in VICTIM_VERBS or word in AFTER_NUMBER:
+        if has_person_object(token, joined=True):
+            return None
+        if token.dep_ == "relcl" and not is_passive_like(token):
+            return None  # "officers who shot a man": the officers are the shooters
+        return verb_kind(token)
+    return SUBJECT_WORDS.get(lemma) or SUBJECT_WORDS.get(word)
+
+
+def has_person_object(verb: Token, *, joined: bool = False) -> bool:
+    """True when the verb (or, with ``joined``, a verb joined to it) has an object that can be
+    a person: "shot a woman", "killed 3"; not "shot outside bar" (a misread headline)."""
+    verbs = [verb, *verb.conjuncts] if joined else [verb]
+    return any(
+        child.dep_ in {"dobj", "dative"} and can_be_person(child)
+        for v in verbs
+        for child in v.children
+    )
+
+
+def can_be_person(token: Token) -> bool:
+    """Any noun but a thing or a place can be a person ("shot a shopkeeper", not "shot
+    outside bar" as a misread headline)."""
+    if token.pos_ in {"PROPN", "PRON", "NUM"} or token.like_num:
+        return True
+    if token.lower_ == "old" and any(c.lower_ in AGE_UNIT_WORDS for c in token.children):
+        return True  # "a 3-year-old"
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and lemma not in NOT_VICTIM_NOUNS and lemma not in PLACE_NOUNS
+
+
+def verb_kind(verb: Token) -> str | None:
+    """The kind of a casualty verb, with "shot dead" / "shot and wounded" told apart."""
+    lemma = verb.lemma_.lower()
+    kind = VICTIM_VERBS.get(lemma) or AFTER_NUMBER.get(verb.lower_) or SUBJECT_WORDS.get(lemma)
+    if kind == "shot":
+        if is_fatal(verb):
+            return "killed"
+        if is_wounding(verb):
+            return "injured"
+    if kind == "injured" and any(c.lower_ in FATAL_ADVERBS for c in verb.children):
+        return "killed"  # "fatally wounded"
+    if kind is not None:
+        return kind
+    for child in verb.children:
+        if (
+            child.dep_ in {"xcomp", "oprd", "conj", "acomp"}
+            and child.pos_ in {"VERB", "ADJ"}
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
+        ):  # "four were hit and three died": a joined verb with its own subject counts others
+            inner = VICTIM_VERBS.get(child.lemma_.lower()) or SUBJECT_WORDS.get(
+                child.lemma_.lower()
+            )
+            if inner is not None:
+                return verb_kind(child)
+    return verb_phrase_kind(verb)
+
+
+def verb_phrase_kind(verb: Token) -> str | None:
+    """ "taken to hospital", "suffered gunshot wounds", "struck by gunfire"."""
+    lemma = verb.lemma_.lower()
+    words = {t.lemma_.lower() for t in verb.subtree if t.i > verb.i}
+    if lemma in CARE_VERBS and words & (HOSPITAL_WORDS | WOUNDS):
+        return "injured"
+    if lemma in WOUND_VERBS:
+        objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+            g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+        ]
+        wounds = [c for c in objects if c.lemma_.lower() in WOUNDS]
+        if wounds:
+            modifiers = {c.lower_ for c in wounds[0].children}
+            return "killed" if modifiers & FATAL_MODIFIERS else "injured"
+    if lemma in HIT_VERBS and words & GUNFIRE_WORDS:
+        return "shot"
+    return None
+
+
+def is_fatal(verb: Token) -> bool:
+    """ "shot dead", "shot to death", "fatally shot", "shot and killed", "shot ... pronounced
+    dead"; not "7 shot, 3 dead" (the fatal word has a number of its own)."""
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "dobj", "punct"} or has_own_count(child):
+            continue
+        if child.lemma_.lower() in FATAL_WORDS or child.lower_ in FATAL_WORDS:
+            return True
+        if child.dep_ == "prep" and any(g.lemma_.lower() == "death" for g in child.children):
+            return True
+        if child.dep_ == "conj" and child.pos_ == "VERB" and is_fatal(child):
+            return True
+    return False
+
+
+def has_own_count(token: Token) -> bool:
+    """True when a word has its own subject or number ("3 dead", "a baby was killed")."""
+    if any(c.dep_ in {"nsubj", "nsubjpass", "nummod"} or c.like_num for c in token.children):
+        return True
+    return token.i > 0 and token.doc[token.i - 1].like_num
+
+
+def is_wounding(verb: Token) -> bool:
+    return any(
+        child.dep_ == "conj" and VICTIM_VERBS.get(child.lemma_.lower()) == "injured"
+        for child in verb.children
+    ) or any(child.lower_ in NONFATAL_ADVERBS for child in verb.children)
+
+
+def is_passive_like(verb: Token) -> bool:
+    """A passive, or a headline's reduced passive ("teen shot in leg", "man killed").
+
+    A casualty verb with neither an object (on it or on a verb joined to it: "shot and killed
+    his wife") nor an aim ("shot at police") reads as passive.
+    """
+    children = list(verb.children)
+    if any(c.dep_ == "auxpass" for c in children):
+        return True
+    if has_person_object(verb, joined=True):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in {"at", "into", "on", "up"} for c in children):
+        return False
+    return verb.tag_ in {"VBN", "VBD"}

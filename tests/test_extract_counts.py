@@ -1,0 +1,142 @@
+"""An article's own counts: the rules and the learned ranker over candidate counts."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsprism.extract import figures_counts
+from newsprism.extract.figures_counts import (
+    OTHER_TIME,
+    UPDATE_WORDS,
+    article_counts,
+    sentence_groups,
+)
+from newsprism.extract.figures_ranker import (
+    RANKED_KINDS,
+    RANKER_PATH,
+    Ranker,
+    candidates,
+    load_ranker,
+    rank_counts,
+)
+from newsprism.extract.figures_types import Figure
+from newsprism.models import Article
+
+LEAD = "One man was killed and three others were wounded in a shooting on Elm Street."
+# Sentences that count nobody, to put what follows them past the lead (LEAD_CHARS).
+FILLER = (
+    " Officers closed the road for several hours while they searched the area for a blue van."
+    " Neighbours said they heard a loud argument shortly before midnight, then a car speeding off."
+    " The city's mayor asked anyone with a doorbell camera to share footage with detectives."
+    " A vigil is planned for Saturday evening at the community centre on the corner of Elm Street."
+)
+RECALL = " Last year, nine people were killed at a fair across the river."
+
+
+def _figure(text: str, phrase: str, kind: str, value: int, **extra: object) -> Figure:
+    """A figure for ``phrase`` in ``text``, in the sentence that holds it."""
+    start = text.index(phrase)
+    sentence_start = text.rfind(". ", 0, start) + 2 if ". " in text[:start] else 0
+    sentence_end = text.find(".", start) + 1
+    return Figure(
+        id=f"f{start}",
+        article_id="a1",
+        start=start,
+        end=start + len(phrase),
+        kind=kind,
+        value=value,
+        sentence=text[sentence_start:sentence_end],
+        sentence_start=sentence_start,
+        sentence_end=sentence_end,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def _lead_figures(text: str) -> list[Figure]:
+    return [
+        _figure(text, "One man", "killed", 1, implicit=False, counted="man"),
+        _figure(text, "three others", "injured", 3, counted="others"),
+    ]
+
+
+@pytest.mark.parametrize("ranker", [False, True])
+def test_simple_article(ranker: bool) -> None:
+    article = Article(id="a1", text=LEAD, origin="test")
+    counts = article_counts(_lead_figures(LEAD), article, ranker=ranker)
+    assert counts == {"killed": 1, "injured": 3}
+
+
+@pytest.mark.parametrize("ranker", [False, True])
+def test_recalled_incident_is_not_the_event(ranker: bool) -> None:
+    text = LEAD + FILLER + RECALL
+    figures = [*_lead_figures(text), _figure(text, "nine people", "killed", 9, counted="people")]
+    counts = article_counts(figures, Article(id="a1", text=text, origin="test"), ranker=ranker)
+    assert counts == {"killed": 1, "injured": 3}
+
+
+@pytest.mark.parametrize("ranker", [False, True])
+def test_no_one_hurt_is_zero(ranker: bool) -> None:
+    text = "A car hit a lamp post on Birch Road overnight. No one was hurt, police said."
+    figure = _figure(text, "No one", "injured", 0, counted="one")
+    counts = article_counts([figure], Article(id="a1", text=text, origin="test"), ranker=ranker)
+    assert counts == {"killed": None, "injured": 0}
+
+
+@pytest.mark.parametrize("ranker", [False, True])
+def test_nothing_stated_is_none(ranker: bool) -> None:
+    article = Article(id="a1", text="The council met on Tuesday.", origin="test")
+    assert article_counts([], article, ranker=ranker) == {"killed": None, "injured": None}
+
+
+def test_missing_model_falls_back_to_the_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(figures_counts, "load_ranker", lambda: None)
+    text = LEAD + FILLER + RECALL
+    figures = [*_lead_figures(text), _figure(text, "nine people", "killed", 9, counted="people")]
+    article = Article(id="a1", text=text, origin="test")
+    assert article_counts(figures, article, ranker=True) == article_counts(
+        figures, article, ranker=False
+    )
+
+
+def test_candidates_cover_sentences_rule_and_zero() -> None:
+    text = LEAD + FILLER + RECALL
+    figures = [*_lead_figures(text), _figure(text, "nine people", "killed", 9, counted="people")]
+    article = Article(id="a1", text=text, origin="test")
+    groups = sentence_groups(figures, article)
+    rule = {"killed": 1, "injured": 3}
+    found = candidates(groups, rule, len(text), UPDATE_WORDS, OTHER_TIME)
+    assert sorted(c.value for c in found["killed"]) == [0, 1, 9]
+    assert sorted(c.value for c in found["injured"]) == [0, 3]
+    nine = next(c for c in found["killed"] if c.value == 9)
+    assert nine.features["is_max"] == 1.0
+    assert nine.features["is_rule"] == 0.0
+    assert nine.features["only_after_lead"] == 1.0
+
+
+def test_ranker_takes_the_best_score() -> None:
+    text = LEAD + FILLER + RECALL
+    figures = [*_lead_figures(text), _figure(text, "nine people", "killed", 9, counted="people")]
+    groups = sentence_groups(figures, Article(id="a1", text=text, origin="test"))
+    rule: dict[str, int | None] = {"killed": 1, "injured": 3}
+    largest = Ranker(
+        weights={kind: {"log_value": 1.0} for kind in RANKED_KINDS},
+        intercepts=dict.fromkeys(RANKED_KINDS, 0.0),
+    )
+    chosen = rank_counts(groups, rule, len(text), UPDATE_WORDS, OTHER_TIME, largest)
+    assert chosen == {"killed": 9, "injured": 3}
+
+
+def test_stored_model_uses_known_features() -> None:
+    ranker = load_ranker()
+    assert ranker is not None
+    text = LEAD + FILLER + RECALL
+    figures = [*_lead_figures(text), _figure(text, "nine people", "killed", 9, counted="people")]
+    groups = sentence_groups(figures, Article(id="a1", text=text, origin="test"))
+    found = candidates(groups, {"killed": 1, "injured": 3}, len(text), UPDATE_WORDS, OTHER_TIME)
+    names = set(found["killed"][0].features)
+    data = json.loads(RANKER_PATH.read_text(encoding="utf-8"))
+    for kind in RANKED_KINDS:
+        assert set(data["kinds"][kind]["weights"]) == names
+        assert ranker.weights[kind] == data["kinds"][kind]["weights"]

@@ -455,3 +455,22 @@ def test_figures_bench(tmp_path: Path) -> None:
     assert scores["injured_exact"] == 1.0
     assert scores["both_exact"] == 1.0
     assert scores["docs_per_s"] > 0
+
+
+def test_title_count_stands_against_a_dissenting_voice_further_down(extract: Extract) -> None:
+    """The article's own toll is the one its title and lead give, not another group's count."""
+    title = "Flood toll rises to 23 in the Marrow valley"
+    text = (
+        "The death toll from the flood in the Marrow valley rose to 23 on Friday as rescue "
+        "teams searched the lower villages for a second day."
+        " Shops stayed shut and the main bridge was closed to traffic while engineers checked it."
+        " Farmers said whole fields of barley had been lost to the water and the mud."
+        " The council opened two school halls for families whose homes were flooded."
+        " Volunteers from nearby towns brought blankets, bottled water and hot meals by van."
+        " A volunteer group, the Marrow Aid Circle, said it stood by its own count of close to "
+        "35 dead."
+    )
+    article = Article(id="a1", text=text, origin="test", title=title)
+    figures = extract(text, title=title)
+    assert {f.value for f in figures if f.kind == "killed"} >= {23, 35}
+    assert article_counts(figures, article, ranker=True)["killed"] == 23

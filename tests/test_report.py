@@ -64,3 +64,49 @@ def test_markdown_escapes_table_breaking_text():
     assert "| `harbour-fire` | Coast Ledger (wire: MPA) |" in text
     assert "promo: READ MORE" in text
     assert "broken.json" in text
+
+
+def test_markdown_shows_brief_event_reuse_and_each_quote_once():
+    articles = (
+        Article(id="wire", text="Two sailors were hurt.", source="Marine Press"),
+        Article(id="copy", text="Two sailors were hurt.", source="Coast Ledger"),
+    )
+    quote = {"speaker": "Ida Brenn", "text": "We saw the smoke first", "direct": True}
+    story = Story(
+        id="s1",
+        title="Harbour fire",
+        article_ids=("wire", "copy"),
+        reuse=({"a": "copy", "b": "wire", "kind": "copy", "origin": "wire"},),
+        source_groups=({"id": "g1", "article_ids": ["copy", "wire"]},),
+        quotes=({**quote, "article_id": "wire"}, {**quote, "article_id": "copy"}),
+        brief=(
+            {
+                "text": "Two sailors were hurt.",
+                "status": "single-source",
+                "independent_sources": 1,
+                "citations": ["wire", "copy"],
+            },
+        ),
+        event={
+            "type": "fire",
+            "date": "2026-05-02",
+            "location": "Port Alder",
+            "killed": {"best": None, "low": None, "high": None},
+            "injured": {
+                "best": 2,
+                "low": 2,
+                "high": 3,
+                "disputes": [{"voice": "Harbour master", "value": "3"}],
+            },
+            "rule": "ACLED conservative",
+        },
+    )
+    text = to_markdown(Report(articles=articles, stories=(story,)))
+    assert "- Two sailors were hurt. *(single-source, 1 independent; cites `wire`, `copy`)*" in text
+    assert "- injured: 2 (range 2 to 3)" in text
+    assert "  - Harbour master says 3" in text
+    assert "killed:" not in text
+    assert "- `copy` is a copy of `wire`" in text
+    assert "1 independent source groups" in text
+    assert text.count("We saw the smoke first") == 1
+    assert "`wire`, `copy`" in text.split("### Quotes")[1]

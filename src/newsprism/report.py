@@ -7,7 +7,7 @@ fields (``wire``, ``origin``, ``problems``, ``stats``) may be added but never re
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .models import SCHEMA, Article, Entity, Report, Story
@@ -17,6 +17,8 @@ EMPTY_COUNT: dict[str, Any] = {"best": None, "low": None, "high": None, "figure_
 MARKDOWN_TOP_ENTITIES = 15
 # Characters of a removed line shown in Markdown; longer removals are cut with an ellipsis.
 MARKDOWN_REMOVAL_CHARS = 100
+# Direct quotes listed per story in Markdown (first in text order); the JSON carries all of them.
+MARKDOWN_TOP_QUOTES = 12
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:
@@ -103,7 +105,8 @@ def to_json(report: Report, *, indent: int | None = 2) -> str:
 
 
 def to_markdown(report: Report) -> str:
-    """A readable Markdown rendering: stories, their articles, entities and removed furniture."""
+    """A readable Markdown rendering: per story its articles, brief, event record, text reuse,
+    quotes, framing, entities and removed furniture."""
     by_id = {article.id: article for article in report.articles}
     lines = ["# newsprism report", ""]
     lines.append(f"{len(report.articles)} articles, {len(report.stories)} stories.")
@@ -132,12 +135,17 @@ def _story_markdown(story: Story, articles: Sequence[Article]) -> list[str]:
             f"| {article.published or ''} | {len(article.removed)} |"
         )
     lines.append("")
+    lines.extend(_brief_markdown(story))
+    lines.extend(_event_markdown(story.event))
+    lines.extend(_reuse_markdown(story))
+    lines.extend(_quotes_markdown(story))
+    lines.extend(_framing_markdown(story))
     if story.entities:
         lines.extend(["### Entities", ""])
         for entity in story.entities[:MARKDOWN_TOP_ENTITIES]:
-            aliases = f" (also: {', '.join(entity.aliases)})" if entity.aliases else ""
+            aliases = f"(also: {', '.join(entity.aliases)})" if entity.aliases else ""
             lines.append(
-                f"- {_md(entity.name)}{_md(aliases)}, {entity.type}, "
+                f"- {_md(entity.name)}{' ' + _md(aliases) if aliases else ''}, {entity.type}, "
                 f"{len(entity.article_ids)} articles"
             )
         lines.append("")
@@ -153,6 +161,96 @@ def _story_markdown(story: Story, articles: Sequence[Article]) -> list[str]:
             lines.append(f"- `{article_id}` {removal.reason}: {_md(text)}")
         lines.append("")
     return lines
+
+
+def _brief_markdown(story: Story) -> list[str]:
+    if not story.brief:
+        return []
+    lines = ["### Brief", ""]
+    for sentence in story.brief:
+        cites = ", ".join(f"`{c}`" for c in _strings(sentence.get("citations")))
+        lines.append(
+            f"- {_md(str(sentence.get('text', '')))} "
+            f"*({sentence.get('status')}, {sentence.get('independent_sources')} independent; "
+            f"cites {cites})*"
+        )
+    return [*lines, ""]
+
+
+def _event_markdown(event: Mapping[str, object] | None) -> list[str]:
+    if not event or not any(event.get(k) for k in ("type", "date", "location")):
+        return []
+    lines = ["### Event record", ""]
+    for field in ("type", "date", "location"):
+        if event.get(field):
+            lines.append(f"- {field}: {_md(str(event[field]))}")
+    for kind in ("killed", "injured"):
+        count = event.get(kind)
+        if not isinstance(count, Mapping) or count.get("best") is None:
+            continue
+        span = f" (range {count.get('low')} to {count.get('high')})"
+        lines.append(f"- {kind}: {count['best']}{span if count.get('low') is not None else ''}")
+        for dispute in count.get("disputes") or ():
+            if isinstance(dispute, Mapping):
+                lines.append(f"  - {_md(str(dispute.get('voice')))} says {dispute.get('value')}")
+    if event.get("rule"):
+        lines.append(f"- rule: {_md(str(event['rule']))}")
+    return [*lines, ""]
+
+
+def _reuse_markdown(story: Story) -> list[str]:
+    if not story.reuse:
+        return []
+    lines = [f"### Text reuse ({len(story.source_groups)} independent source groups)", ""]
+    for pair in story.reuse:
+        origin = pair.get("origin")
+        shares = f"(containment {pair.get('containment_a')} / {pair.get('containment_b')})"
+        if origin is None:
+            lines.append(f"- `{pair.get('a')}` and `{pair.get('b')}`: {pair.get('kind')} {shares}")
+            continue
+        copy = pair.get("b") if origin == pair.get("a") else pair.get("a")
+        lines.append(f"- `{copy}` is a {pair.get('kind')} of `{origin}` {shares}")
+    return [*lines, ""]
+
+
+def _quotes_markdown(story: Story) -> list[str]:
+    """Direct quotes, each once with every article that carries it."""
+    carried: dict[tuple[str, str], list[str]] = {}
+    for quote in story.quotes:
+        if quote.get("direct"):
+            key = (str(quote.get("speaker") or "unattributed"), str(quote.get("text", "")))
+            carried.setdefault(key, []).append(f"`{quote.get('article_id')}`")
+    if not carried:
+        return []
+    lines = ["### Quotes", ""]
+    for (speaker, text), articles in list(carried.items())[:MARKDOWN_TOP_QUOTES]:
+        lines.append(f"- {_md(speaker)}: “{_md(text)}” {', '.join(articles)}")
+    return [*lines, ""]
+
+
+def _framing_markdown(story: Story) -> list[str]:
+    if not story.framing:
+        return []
+    lines = ["### Framing", ""]
+    for referent in story.framing:
+        terms = referent.get("terms")
+        by_article: dict[str, list[str]] = {}
+        for term in terms if isinstance(terms, list) else ():
+            label = str(term.get("term"))
+            if term.get("scare_quoted"):
+                label = f"“{label}”"
+            if term.get("loaded"):
+                label += " (loaded)"
+            words = by_article.setdefault(str(term.get("article_id")), [])
+            if label not in words:
+                words.append(label)
+        listed = "; ".join(f"`{a}` {_md(', '.join(w))}" for a, w in by_article.items())
+        lines.append(f"- {_md(str(referent.get('referent')))}: {listed}")
+    return [*lines, ""]
+
+
+def _strings(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list | tuple) else []
 
 
 def _md(text: str) -> str:

@@ -117,7 +117,9 @@ def article_counts(
     learned ranker of :mod:`.figures_ranker` make the final choice; without its model file the
     rules decide.
     """
-    lead, rest = _sentence_totals_by_place(figures, article, lead_chars)
+    groups = sentence_groups(figures, article, lead_chars)
+    lead = [group.totals for group in groups if group.in_lead]
+    rest = [group.totals for group in groups if not group.in_lead]
     has_lead = any(kind in total for total in lead for kind in COUNTED_KINDS)
     if has_lead and later == "updates":
         rest = [total for total in rest if total.get(UPDATE)]
@@ -139,7 +141,6 @@ def article_counts(
     model = load_ranker() if use_ranker else None
     if model is None:
         return rule
-    groups = sentence_groups(figures, article, lead_chars)
     ranked = rank_counts(groups, rule, len(article.text), UPDATE_WORDS, OTHER_TIME, model)
     if TITLE_CONFIRMS_RULE:
         titled = [g.totals for g in groups if g.in_title]
@@ -189,16 +190,6 @@ def sentence_groups(
             totals.items(), key=lambda kv: (not kv[0][0], kv[0][1])
         )
     ]
-
-
-def _sentence_totals_by_place(
-    figures: Sequence[Figure], article: Article, lead_chars: int | None
-) -> tuple[list[Totals], list[Totals]]:
-    """Per-sentence totals of the lead (title and first sentences) and of the rest."""
-    groups = sentence_groups(figures, article, lead_chars)
-    lead = [group.totals for group in groups if group.in_lead]
-    rest = [group.totals for group in groups if not group.in_lead]
-    return lead, rest
 
 
 def _without_lone_survivors(total: Totals) -> Totals:

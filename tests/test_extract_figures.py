@@ -217,6 +217,11 @@ def test_negated_and_hypothetical_victims(extract: Extract) -> None:
         ("The regional ministry said 30 houses burned and 8 people were injured.", "ministry"),
         ("The coroner's office put the death toll at 12.", "coroner's office"),
         ("At least 9 sailors are missing, the navy said.", "navy"),
+        (
+            "The toll from the mine fire rose to 14 on Monday, the labour ministry said, as "
+            "families waited at the pit gates for news.",
+            "labour ministry",
+        ),
     ],
 )
 def test_attribution_in_the_sentence(extract: Extract, text: str, source: str) -> None:
@@ -243,6 +248,17 @@ def test_pronoun_sources_are_resolved(extract: Extract) -> None:
 
 def test_unattributed_figure_is_the_outlets(extract: Extract) -> None:
     assert one(extract("Three climbers died on the north face."), "killed", 3).attributed_to is None
+
+
+def test_a_title_figure_takes_the_source_the_text_gives_it(extract: Extract) -> None:
+    text = (
+        "Nine miners died in the collapse, they said. "
+        "The death toll rose to 11 on Friday, the mines agency said. Rescue work went on."
+    )
+    figures = extract(text, title="Death toll in mine collapse rises to 11")
+    assert one([f for f in figures if f.in_title], "killed", 11).attributed_to == "mines agency"
+    unnamed = extract("Nine miners died in the collapse, they said.", title="Nine miners die")
+    assert one([f for f in unnamed if f.in_title], "killed", 9).attributed_to is None
 
 
 def test_title_figures(extract: Extract) -> None:

@@ -449,8 +449,26 @@ def _numbered(articles: Sequence[Article], plan: Sequence[_Sentence]) -> list[Fi
         by_article[sentence.article].extend(sentence.figures)
     numbered: list[Figure] = []
     for index, article in enumerate(articles):
-        ordered = sorted(by_article[index], key=lambda f: (not f.in_title, f.start, f.end))
+        ordered = _title_sources(
+            sorted(by_article[index], key=lambda f: (not f.in_title, f.start, f.end))
+        )
         numbered.extend(
             replace(figure, id=f"{article.id}:f{n}") for n, figure in enumerate(ordered)
         )
     return numbered
+
+
+def _title_sources(figures: Sequence[Figure]) -> list[Figure]:
+    """A headline states its figure without the source the text gives it ("Toll rises to 23"
+    over "... rose to 23, the ministry said"): an unattributed title figure takes the source of
+    the first body figure of the same kind and value that names one."""
+    sources: dict[tuple[str, int | None], str] = {}
+    for figure in figures:
+        if not figure.in_title and figure.attributed_to and not _is_pronoun(figure.attributed_to):
+            sources.setdefault((figure.kind, figure.value), figure.attributed_to)
+    return [
+        replace(figure, attributed_to=sources.get((figure.kind, figure.value)))
+        if figure.in_title and figure.attributed_to is None
+        else figure
+        for figure in figures
+    ]

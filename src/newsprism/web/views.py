@@ -141,6 +141,18 @@ def chip(
     }
 
 
+def one_per_article(chips: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The first chip of each article: a headline and its lead citing one article are one
+    source to the reader, not two."""
+    seen: set[str] = set()
+    kept = []
+    for found in chips:
+        if found["article_id"] not in seen:
+            seen.add(found["article_id"])
+            kept.append(found)
+    return kept
+
+
 def brief_entries(
     story: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]]
 ) -> list[dict[str, Any]]:
@@ -217,6 +229,8 @@ def fact_matrix(
             elif cell["stance"] == "silent":
                 cell["stance"] = "asserts"
             cell["chips"].append(chip(article_id, articles, span_of(claim)))
+        for cell in cells.values():
+            cell["chips"] = one_per_article(cell["chips"])
         rows.append({"fact": fact, "cells": [cells[g["id"]] for g in groups]})
     return {"groups": groups, "rows": rows}
 
@@ -463,19 +477,26 @@ def event_record(
     for kind in ("killed", "injured"):
         found = event.get(kind)
         record: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
-        sources = []
+        sources: dict[str, dict[str, Any]] = {}
+        values: dict[str, list[str]] = {}
         for figure_id in record.get("figure_ids") or []:
             figure = figures.get(str(figure_id))
             if figure is not None:
                 article_id = str(figure.get("article_id"))
-                sources.append(chip(article_id, articles, span_of(figure)))
+                sources.setdefault(article_id, chip(article_id, articles, span_of(figure)))
+                value = figure.get("value")
+                if value is not None and str(value) not in values.setdefault(article_id, []):
+                    values[article_id].append(str(value))
+        for article_id, found in sources.items():  # "Outlet: 19, 12", the counts it states
+            if values.get(article_id):
+                found["label"] = f"{found['label']}: {', '.join(values[article_id])}"
         counts.append(
             {
                 "kind": kind,
                 "best": record.get("best"),
                 "low": record.get("low"),
                 "high": record.get("high"),
-                "chips": sources,
+                "chips": list(sources.values()),
             }
         )
     filled = any(event.get(k) for k in ("type", "date", "location")) or any(

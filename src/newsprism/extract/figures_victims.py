@@ -133,7 +133,7 @@ def _people(victim: Token, seen: set[int]) -> list[Token]:
     group are usually its members ("his wife and two sons, Tom and Joe")."""
     people: list[Token] = []
     after_group = False
-    for person in sorted([victim, *victim.conjuncts], key=lambda token: token.i):
+    for person in sorted([victim, *victim.conjuncts, *_listed(victim)], key=lambda t: t.i):
         if person.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in person.children):
             after_group = True
             continue
@@ -142,6 +142,24 @@ def _people(victim: Token, seen: set[int]) -> list[Token]:
         if person.i not in seen and _is_one(person):
             people.append(person)
     return people
+
+
+def _listed(victim: Token) -> list[Token]:
+    """People listed after ``victim`` that the parser took for an appositive: in "his wife, son
+    and daughter" "son" hangs on "wife" as an appositive with "daughter" as its conjunct. Only
+    a bare common noun of people followed by a conjunct is read so; "his daughter, Amy" and
+    "his wife, a nurse" rename the victim."""
+    listed: list[Token] = []
+    for child in victim.children:
+        if (
+            child.dep_ == "appos"
+            and child.tag_ == "NN"
+            and child.lemma_.lower() in PEOPLE_NOUNS
+            and not any(c.dep_ in {"det", "poss"} for c in child.children)
+            and any(c.dep_ == "conj" for c in child.children)
+        ):
+            listed += [child, *child.conjuncts]
+    return listed
 
 
 def _is_new_person(token: Token) -> bool:

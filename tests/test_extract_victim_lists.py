@@ -1,0 +1,33 @@
+"""People listed after a victim that the parser reads as an appositive ("his wife, son and
+daughter") are victims too; a name or a description renaming the victim is not."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsprism.annotate import load_pipeline
+from newsprism.extract.figures_victims import singular_victims
+
+
+@pytest.fixture(scope="module")
+def parser() -> Language:
+    return load_pipeline(parser=True)
+
+
+# sentence, kind, the victims' total of that kind
+LIST_ROWS = [
+    # a list of relatives after one verb
+    ("Deputies say a farmer shot and killed his wife, son and nephew on Sunday.", "killed", 3),
+    ("Police say a woman killed her husband, son and mother at the house on Friday.", "killed", 3),
+    # a name renaming the victim counts once
+    ("The man shot his daughter, Amy, in the arm before he fled.", "shot", 1),
+    # a description renaming the victim counts once
+    ("He killed his brother, a retired nurse, at the farm.", "killed", 1),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "total"), LIST_ROWS)
+def test_listed_victims(parser: Language, sentence: str, kind: str, total: int) -> None:
+    victims = singular_victims(parser(sentence), set())
+    assert sum(v.value for v in victims if v.kind == kind) == total

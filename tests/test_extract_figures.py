@@ -67,6 +67,14 @@ PATTERNS = [
     ("Rescuers evacuated more than 3,000 residents.", "evacuated", 3000, "more than", None),
     ("Nearly 500 families were displaced by the floods.", "displaced", 500, "nearly", None),
     ("The island is home to about 45,000 people.", "population", 45000, "about", "people"),
+    (
+        "Dunloe, a fishing town of about 7,000 people, lost power.",
+        "population",
+        7000,
+        "about",
+        None,
+    ),
+    ("Ardmore, a village of 600, was cut off by the snow.", "population", 600, "exact", None),
     ("Some 2,500 troops were sent to the border.", "troops", 2500, "about", "troops"),
 ]
 
@@ -87,6 +95,12 @@ def test_figure_patterns(
         assert counted in figure.counted
     assert figure.sentence == sentence
     assert 0 <= figure.start < figure.end <= len(sentence)
+
+
+def test_a_place_of_things_is_not_a_population(extract: Extract) -> None:
+    assert not [
+        f for f in extract("A district of 12 villages was flooded.") if f.kind == "population"
+    ]
 
 
 def test_shot_then_fatally(extract: Extract) -> None:

@@ -170,6 +170,30 @@ def test_history_is_not_the_event():
     assert [fact.fact.figure_ids for fact in facts] == [("a:f0",)]
 
 
+def test_a_population_after_a_history_sentence_is_the_present():
+    text = (
+        "In 1987 a flood killed 40 people in Corby Vale. "
+        "Corby, a town of 9,000, lies below the dam. Ten people died on Monday."
+    )
+    a = _article("a", text, source="Herald", published="2026-05-02")
+    bounds = [
+        (0, text.index(" Corby,")),
+        (text.index("Corby,"), text.index(" Ten")),
+        (text.index("Ten"), len(text)),
+    ]
+    claims = [
+        Claim(id=f"a:c{n}", article_id="a", start=start, end=end, text=text[start:end])
+        for n, (start, end) in enumerate(bounds)
+    ]
+    figures = [
+        _figure(a, "40", "killed", 40),
+        _figure(a, "9,000", "population", 9000, number=1),
+        _figure(a, "Ten", "killed", 10, number=2),
+    ]
+    facts = reconcile_figures(figures, story_context([a], _groups(("a",)), claims=claims))
+    assert sorted(f.fact.figure_ids for f in facts) == [("a:f1",), ("a:f2",)]
+
+
 def test_three_outlets_quoting_one_ministry_corroborate_the_attribution():
     texts = {
         "a": "The ministry said 14 soldiers were captured.",

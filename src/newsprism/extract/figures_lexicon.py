@@ -125,6 +125,14 @@ HOLDER_NOUNS = {
     "movement": "evacuated",
     "arrest": "arrested",
 }
+# Places whose "N of" is how many live there ("a town of 11,000", "a village of 600 people"),
+# when what is counted is people or nothing at all ("a district of 12 villages" is not).
+SETTLEMENT_NOUNS = {
+    "town", "city", "village", "hamlet", "community", "suburb", "municipality", "settlement",
+    "island", "country", "nation", "district", "province", "region", "neighbourhood",
+    "neighborhood", "county", "state", "enclave", "camp",
+}  # fmt: skip
+POPULATION_NOUNS = {"inhabitant", "resident", "soul", "citizen", "people", "person"}
 # Adverbs on a shooting verb or on the number ("one fatally") that make it a death or not.
 FATAL_ADVERBS = {"fatally", "mortally"}
 NONFATAL_ADVERBS = {"non-fatally", "nonfatally", "critically", "seriously", "slightly"}

@@ -28,6 +28,8 @@ from .figures_lexicon import (
     NONFATAL_ADVERBS,
     NOT_VICTIM_NOUNS,
     PEOPLE_NOUNS,
+    POPULATION_NOUNS,
+    SETTLEMENT_NOUNS,
     SHELTER_NOUNS,
     SUBJECT_WORDS,
     TROOP_NOUNS,
@@ -380,9 +382,19 @@ def _pobj_kind(prep: Token, depth: int) -> str | None:
         return HOLDER_NOUNS[holder_lemma]
     if word == "to" and holder_lemma == "home":
         return "population"
+    if word == "of" and holder_lemma in SETTLEMENT_NOUNS and _counts_people(prep):
+        return "population"
     if word in {"at", "to"}:
         return _holder_in(holder)
     return None
+
+
+def _counts_people(prep: Token) -> bool:
+    """ "of 11,000" or "of 11,000 people/residents": the counted are people or unnamed."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and (
+        objects[0].like_num or objects[0].lemma_.lower() in POPULATION_NOUNS | PEOPLE_NOUNS
+    )
 
 
 def _holder_in(verb: Token) -> str | None:

@@ -196,7 +196,10 @@ def is_historical(figure: Figure, *, year: int | None) -> bool:
 
 def _after_history(figure: Figure, context: StoryContext, year: int | None) -> bool:
     """A sentence without its own year right after one about the past continues it
-    ("... the first war (1988-1994). About 30,000 people were killed.")."""
+    ("... the first war (1988-1994). About 30,000 people were killed."). How many live in a
+    place is not a toll of that past: it is read as the present unless it names a year."""
+    if figure.kind == "population":
+        return False
     if figure.in_title or _YEAR.search(figure.sentence) or year is None:
         return False
     previous = [

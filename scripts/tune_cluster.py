@@ -17,6 +17,8 @@ Commands:
     speed     seconds to cluster 10,000 annotated articles (both data sets, replicated)
     staged    GVA parts clustered in 2 and 4 runs by date, through to_state/from_state
     pairs     same-event pair AUC of content cosine vs sentence embeddings, on the tuning parts
+    topics    ECB+ train topic by topic: B-cubed of each topic, and the stories that mix two gold
+              events or split one (a change should help topics, not move one topic's luck)
 
 Usage: .venv/bin/python scripts/tune_cluster.py report [--cache DIR]
 """
@@ -29,6 +31,7 @@ import json
 import pickle
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -362,6 +365,42 @@ def pairs(sets: dict[str, list[tuple[ArticleFeatures, dict[str, Any]]]]) -> None
             print(f"{name} {part} {label}: hard-pair AUC {auc:.4f}")
 
 
+def topics(sets: dict[str, list[tuple[ArticleFeatures, dict[str, Any]]]]) -> None:
+    """Per-topic B-cubed on ECB+ train (a topic holds two look-alike events); then every story
+    holding more than one gold event, and every gold event spread over more than one story."""
+    features, gold = part_of(sets["ecb"], "train")
+    clusterer = Clusterer()
+    clusterer.add_features(features)
+    clusterer.refine()
+    groups = clusterer.groups()
+    sizes = Counter(gold.values())
+    per_topic: dict[str, list[tuple[float, float]]] = {}
+    for group in groups:
+        labels = Counter(gold[article_id] for article_id in group)
+        for article_id in group:
+            shared = labels[gold[article_id]]
+            per_topic.setdefault(gold[article_id].split("_")[0], []).append(
+                (shared / len(group), shared / sizes[gold[article_id]])
+            )
+    print("| topic | docs | B3 P | B3 R | B3 F1 |\n|---|---|---|---|---|")
+    for topic, values in sorted(per_topic.items(), key=lambda item: int(item[0])):
+        precision = float(np.mean([p for p, _ in values]))
+        recall = float(np.mean([r for _, r in values]))
+        f1 = 2 * precision * recall / (precision + recall)
+        print(f"| {topic} | {len(values)} | {precision:.3f} | {recall:.3f} | {f1:.3f} |")
+    stories_of: dict[str, set[int]] = {}
+    for number, group in enumerate(groups):
+        labels = Counter(gold[article_id] for article_id in group)
+        if len(labels) > 1:
+            print("mixed story:", dict(labels))
+        for label in labels:
+            stories_of.setdefault(label, set()).add(number)
+    for label, numbers in sorted(stories_of.items()):
+        if len(numbers) > 1:
+            parts = [sum(gold[a] == label for a in groups[n]) for n in sorted(numbers)]
+            print(f"split event: {label} over {len(numbers)} stories {parts}")
+
+
 def _short(scores: dict[str, float]) -> str:
     keys = ("b3_precision", "b3_recall", "b3_f1", "ari", "clusters", "gold_clusters", "docs")
     return json.dumps({k: round(scores[k], 4) for k in keys})
@@ -371,7 +410,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "command",
-        choices=["report", "tune", "ablation", "baseline", "speed", "staged", "pairs"],
+        choices=["report", "tune", "ablation", "baseline", "speed", "staged", "pairs", "topics"],
     )
     parser.add_argument("--cache", type=Path, default=Path("/tmp/newsprism-cluster-cache"))
     parser.add_argument("--rounds", type=int, default=3)
@@ -392,6 +431,8 @@ def main() -> None:
         staged(sets)
     elif args.command == "pairs":
         pairs(sets)
+    elif args.command == "topics":
+        topics(sets)
     else:
         speed(sets, args.cache)
 

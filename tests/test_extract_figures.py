@@ -356,6 +356,12 @@ COUNT_ROWS = [
     (None, "The gunman killed two guards and himself at the depot.", 3, None),
     # a headline's loose list of groups
     ("3 Boys, 2 Women Shot Near Depot", "Police are looking for a car.", None, 5),
+    # a numbered group listed after the object of a casualty verb is its object too
+    ("Farmer held after killing neighbor, 2 teenage sons", "Deputies came at dawn.", 3, None),
+    ("Gunman kills guard, 4 shoppers at mall", "The mall was closed on Sunday.", 5, None),
+    # ... but not an age or a number of shots
+    (None, "The gunman killed a guard, 25, at the gate.", 1, None),
+    (None, "He shot his brother, three times in the leg.", None, 1),
     # a second victim named by an ordinal: the running count includes the dead
     (
         None,

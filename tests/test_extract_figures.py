@@ -359,7 +359,10 @@ COUNT_ROWS = [
     # a numbered group listed after the object of a casualty verb is its object too
     ("Farmer held after killing neighbor, 2 teenage sons", "Deputies came at dawn.", 3, None),
     ("Gunman kills guard, 4 shoppers at mall", "The mall was closed on Sunday.", 5, None),
-    # ... but not an age or a number of shots
+    # what the death is called is not a second victim
+    (None, "Police called the crash that killed a young cyclist a tragedy.", 1, None),
+    (None, "The sheriff called the blast that killed a welder an accident.", 1, None),
+    # ... nor an age or a number of shots after a listed object
     (None, "The gunman killed a guard, 25, at the gate.", 1, None),
     (None, "He shot his brother, three times in the leg.", None, 1),
     # a second victim named by an ordinal: the running count includes the dead

@@ -140,3 +140,27 @@ def test_stored_model_uses_known_features() -> None:
     for kind in RANKED_KINDS:
         assert set(data["kinds"][kind]["weights"]) == names
         assert ranker.weights[kind] == data["kinds"][kind]["weights"]
+
+
+# sentence, its figure (phrase, kind, value, implicit, qualifier), the injured candidate value
+# and whether it is the running count of victims ("ordinal") or the shot less the dead
+DERIVED_ROWS = [
+    ("A seventh rider was hurt at the track.", ("A seventh rider", "injured", 7, True), 7, 1.0),
+    ("Five hikers were shot on the ridge.", ("Five hikers", "shot", 5, False), 5, 0.0),
+]
+
+
+@pytest.mark.parametrize(("text", "spec", "value", "ordinal"), DERIVED_ROWS)
+def test_injured_candidates_tell_a_running_count_from_the_shot(
+    text: str, spec: tuple[str, str, int, bool], value: int, ordinal: float
+) -> None:
+    phrase, kind, number, implicit = spec
+    qualifier = "at least" if implicit else "exact"
+    figure = _figure(text, phrase, kind, number, implicit=implicit, qualifier=qualifier)
+    groups = sentence_groups([figure], Article(id="a1", text=text, origin="test"))
+    found = candidates(
+        groups, {"killed": None, "injured": None}, len(text), UPDATE_WORDS, OTHER_TIME
+    )
+    derived = next(c for c in found["injured"] if c.value == value)
+    assert derived.features["derived"] == 1.0
+    assert derived.features["ordinal"] == ordinal

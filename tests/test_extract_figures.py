@@ -286,6 +286,27 @@ def test_title_figures(extract: Extract) -> None:
         assert figure.to_dict()["title_start"] == figure.start
 
 
+# a title and its figures (kind, value), the headline fallback's among them
+HEADLINE_ROWS = [
+    ("Ferry worker dies after fall at the pier", {("killed", 1)}),
+    # "attempted" denies the casualty word after it
+    ("Teen held on attempted murder charge after brawl", set()),
+    ("Charges dropped in Attempted Murder Case", set()),
+    # a murder-suicide leaves a victim and the killer dead
+    ("Neighbors mourn after apparent murder-suicide on Elm Road", {("killed", 2)}),
+    ("Lakeside couple found in Murder/Suicide, deputies say", {("killed", 2)}),
+    ("Coroner confirms double murder-suicide at farmhouse", {("killed", 3)}),
+    # a word of death in a title that counts only the wounded (HEADLINE_DEAD_ALONE)
+    ("Man wounded in rail yard shooting dies", {("injured", 1), ("killed", 1)}),
+]
+
+
+@pytest.mark.parametrize(("title", "expected"), HEADLINE_ROWS)
+def test_headline_fallback(extract: Extract, title: str, expected: set[tuple[str, int]]) -> None:
+    figures = extract("Officers were called to the scene on Friday.", title=title)
+    assert {(f.kind, f.value) for f in figures if f.in_title} == expected
+
+
 def test_sentence_case_keeps_offsets() -> None:
     title = "Two Dead, Three Hurt In Bridge Collapse"
     assert len(sentence_case(title)) == len(title)
@@ -335,6 +356,15 @@ COUNT_ROWS = [
     (None, "The gunman killed two guards and himself at the depot.", 3, None),
     # a headline's loose list of groups
     ("3 Boys, 2 Women Shot Near Depot", "Police are looking for a car.", None, 5),
+    # a numbered group listed after the object of a casualty verb is its object too
+    ("Farmer held after killing neighbor, 2 teenage sons", "Deputies came at dawn.", 3, None),
+    ("Gunman kills guard, 4 shoppers at mall", "The mall was closed on Sunday.", 5, None),
+    # what the death is called is not a second victim
+    (None, "Police called the crash that killed a young cyclist a tragedy.", 1, None),
+    (None, "The sheriff called the blast that killed a welder an accident.", 1, None),
+    # ... nor an age or a number of shots after a listed object
+    (None, "The gunman killed a guard, 25, at the gate.", 1, None),
+    (None, "He shot his brother, three times in the leg.", None, 1),
     # a second victim named by an ordinal: the running count includes the dead
     (
         None,

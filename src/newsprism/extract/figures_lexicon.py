@@ -166,6 +166,7 @@ NOT_VICTIM_NOUNS = {
     "door", "window", "call", "report", "story", "attack", "fight", "wound", "gunshot",
     "crime", "offense", "felony", "misdemeanor", "sentence", "term", "page", "point", "grade",
     "game", "season", "shift", "bail", "bond", "meter", "kilometer", "pound", "magazine",
+    "accident", "tragedy", "mistake",
 }  # fmt: skip
 # Nouns for armed forces: a number of them is a troop count unless a casualty word says more.
 TROOP_NOUNS = {

@@ -35,6 +35,9 @@ RANKED_KINDS = ("killed", "injured")
 MAX_INDEX = 10
 # Key of a sentence's totals holding its running count of victims (figures_counts).
 VICTIM_ORDINAL = "victim_ordinal"
+# Sources of a candidate that are one sentence's figures: its total, the shot less the dead, or
+# its running count of victims ("a ninth passenger") less the dead.
+SENTENCE_SOURCES = {"sentence", "derived", "ordinal"}
 # "at least", "more than": the figure is a floor.
 FLOOR_QUALIFIERS = {"at least", "more than", "over", "nearly", "almost", "about", "up to"}
 
@@ -95,7 +98,7 @@ class _Source:
 
     group: Group | None  # None: derived across sentences, or "nothing stated"
     index: int
-    how: str  # "sentence", "derived", "lead_sum", "rule", "none"
+    how: str  # "sentence", "derived", "ordinal", "lead_sum", "rule", "none"
 
 
 def candidates(
@@ -122,11 +125,11 @@ def candidates(
         if kind == "injured":
             for index, group in enumerate(groups):
                 # the shot, or the running count of victims ("a ninth victim"), less the dead
-                for key in ("shot", VICTIM_ORDINAL):
+                for key, how in (("shot", "derived"), (VICTIM_ORDINAL, "ordinal")):
                     shot = group.totals.get(key)
                     if shot is not None and shot > killed_rule:
                         value = shot - killed_rule
-                        sources.setdefault(value, []).append(_Source(group, index, "derived"))
+                        sources.setdefault(value, []).append(_Source(group, index, how))
         lead_values = [g.totals[kind] for g in groups if g.in_lead and kind in g.totals]
         if len(lead_values) > 1:
             sources.setdefault(sum(lead_values), []).append(_Source(None, -1, "lead_sum"))
@@ -172,7 +175,8 @@ def _features(
     update_words: re.Pattern[str],
     other_time: re.Pattern[str],
 ) -> dict[str, float]:
-    in_sentences = [s for s in found if s.how in {"sentence", "derived"} and s.group is not None]
+    in_sentences = [s for s in found if s.how in SENTENCE_SOURCES and s.group is not None]
+    derived = any(s.how in {"derived", "ordinal"} for s in found)
     groups = [s.group for s in in_sentences if s.group is not None]
     figures = [
         f
@@ -208,7 +212,8 @@ def _features(
         "states_other_kind": float(any(other in g.totals for g in groups)),
         "summed": float(any(sum(1 for f in g.figures if f.kind == kind) > 1 for g in groups)),
         "implicit_only": float(bool(figures) and all(f.implicit for f in figures)),
-        "derived": float(any(s.how == "derived" for s in found)),
+        "derived": float(derived),
+        "ordinal": float(any(s.how == "ordinal" for s in found)),
         "lead_sum": float(any(s.how == "lead_sum" for s in found)),
         "nothing_stated": float(not stated and value == 0),
         "rule_x_values": is_rule * math.log1p(n_values),
@@ -218,7 +223,7 @@ def _features(
         "other_rule_zero": float(other_rule == 0) * float(value > 0),
         "implicit_x_other": float(bool(figures) and all(f.implicit for f in figures))
         * float(other_rule > 0),
-        "derived_x_implicit": float(any(s.how == "derived" for s in found))
+        "derived_x_implicit": float(derived)
         * float(bool(figures) and all(f.implicit for f in figures)),
         "title_only": float(bool(groups) and all(g.in_title for g in groups)),
         "lead_only_rule": is_rule * float(any(g.in_lead for g in groups)),

@@ -71,6 +71,9 @@ _COPULAS = {"be", "remain", "lie", "find", "leave", "pronounce", "declare", "rep
 _MODIFIER_DEPS = {"acl", "amod", "relcl", "advmod", "oprd", "acomp", "xcomp", "appos"}
 _RESULT_DEPS = {"oprd", "xcomp", "acomp", "ccomp", "conj", "advmod", "amod"}
 _NOUN_POS = {"NOUN", "PROPN", "PRON"}
+# Dependencies of a numbered group the parser hung loosely on a distant head ("killing his
+# neighbor, 2 teenage sons": "sons" as an adverbial of the main verb, or an appositive).
+_LOOSE_DEPS = {"npadvmod", "appos", "dep"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +119,10 @@ def read_amount(
         or _modifier_kind(root, anchor)
         or _governor_kind(anchor, 0)
     )
+    if adjacent is None and anchor.dep_ in _LOOSE_DEPS:
+        # "after killing his neighbor, 2 teenage sons": a numbered group right after the
+        # object of a casualty verb, which the parser hung elsewhere, is that verb's object too
+        kind = _listed_object_kind(doc, span[0]) or kind
     if kind == "population" and adjacent is None:
         # "one person, a woman who lived on the street, is missing": what happened to the
         # people says more than where they live
@@ -344,6 +351,19 @@ def _subject_kind(verb: Token) -> str | None:
         if any(t.lemma_.lower() in {"condition", "hospital"} for t in verb.subtree):
             return "injured"
     return verb_phrase_kind(verb)
+
+
+def _listed_object_kind(doc: Doc, first: Token) -> str | None:
+    """The kind of the casualty verb whose object ends right before ``first`` and a comma."""
+    if first.i < 2 or doc[first.i - 1].text != ",":
+        return None
+    before = doc[first.i - 2]
+    for token in [before, *before.ancestors]:
+        if token.dep_ == "dobj":
+            return _object_kind(token, token.head) if token.head.pos_ == "VERB" else None
+        if token.dep_ not in {"compound", "amod", "poss", "conj", "flat"}:
+            return None
+    return None
 
 
 def _object_kind(anchor: Token, verb: Token) -> str | None:

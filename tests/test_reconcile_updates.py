@@ -254,3 +254,58 @@ def test_a_short_name_of_a_longer_one_is_one_voice_without_resolution():
     ]
     (fact,), _ = _facts([a, b], figures, _groups(("a",), ("b",)))
     assert fact.fact.statement == "Missing: three (according to The harbour police)."
+
+
+def test_killed_and_injured_come_from_the_same_days_of_a_story():
+    # a story that also took a report of another incident three weeks later: its wounded are
+    # not the wounded of the event whose dead the first reports give
+    a = _article(
+        "a",
+        "One man was killed in the shooting on Elm Row.",
+        source="Herald",
+        published="2026-06-02",
+    )
+    b = _article(
+        "b",
+        "One man died in the Elm Row shooting, police said.",
+        source="Courier",
+        published="2026-06-03",
+    )
+    later = _article(
+        "later",
+        "Two people were wounded in a shooting outside a bakery.",
+        source="Post",
+        published="2026-06-24",
+    )
+    figures = [
+        _figure(a, "One man", "killed", 1),
+        _figure(b, "One man", "killed", 1, attributed_to="police"),
+        _figure(later, "Two people", "injured", 2),
+    ]
+    facts, context = _facts([a, b, later], figures, _groups(("a",), ("b",), ("later",)))
+    record = event_record(figures, facts, context)
+    assert record.killed.best == 1
+    assert record.injured.best is None
+
+
+def test_a_named_victim_in_grave_condition_who_later_died_is_not_also_wounded():
+    first = _article(
+        "first",
+        "A girl hit by a stray bullet was in grave condition on Friday, police said.",
+        source="Herald",
+        published="2026-06-05",
+    )
+    later = _article(
+        "later",
+        "The girl hit by a stray bullet died in hospital on Saturday, police said.",
+        source="Courier",
+        published="2026-06-06",
+    )
+    figures = [
+        replace(_figure(first, "A girl", "injured", 1, attributed_to="police"), implicit=True),
+        replace(_figure(later, "The girl", "killed", 1, attributed_to="police"), implicit=True),
+    ]
+    facts, context = _facts([first, later], figures, _groups(("first",), ("later",)))
+    record = event_record(figures, facts, context)
+    assert record.killed.best == 1
+    assert record.injured.best is None

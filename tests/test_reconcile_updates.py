@@ -309,3 +309,45 @@ def test_a_named_victim_in_grave_condition_who_later_died_is_not_also_wounded():
     record = event_record(figures, facts, context)
     assert record.killed.best == 1
     assert record.injured.best is None
+
+
+def test_a_victim_who_died_after_an_early_report_leaves_its_wounded():
+    first = _article(
+        "first",
+        "Three people were shot on Mill Road. One man died at the scene, police said.",
+        source="Herald",
+        published="2026-06-05",
+    )
+    later = _article(
+        "later",
+        "A second victim of the Mill Road shooting has died, bringing the dead to two, "
+        "police said.",
+        source="Courier",
+        published="2026-06-06",
+    )
+    figures = [
+        _figure(first, "Three people", "shot", 3),
+        _figure(first, "One man", "killed", 1, number=1, attributed_to="police"),
+        _figure(later, "two", "killed", 2, attributed_to="police"),
+    ]
+    facts, context = _facts([first, later], figures, _groups(("first",), ("later",)))
+    record = event_record(figures, facts, context)
+    assert record.killed.best == 2
+    assert record.injured.best == 1
+
+
+def test_a_story_of_one_report_takes_that_reports_own_count():
+    # the first number is not the article's count: a later sentence brings the toll to three
+    only = _article(
+        "only",
+        "Two men died at the scene on Quarry Lane. A third victim died later in hospital, "
+        "bringing the number of dead to three, police said.",
+        source="Herald",
+        published="2026-06-05",
+    )
+    figures = [
+        _figure(only, "Two men", "killed", 2),
+        _figure(only, "three", "killed", 3, number=1, attributed_to="police"),
+    ]
+    facts, context = _facts([only], figures, _groups(("only",)))
+    assert event_record(figures, facts, context).killed.best == 3

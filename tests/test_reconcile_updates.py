@@ -351,3 +351,25 @@ def test_a_story_of_one_report_takes_that_reports_own_count():
     ]
     facts, context = _facts([only], figures, _groups(("only",)))
     assert event_record(figures, facts, context).killed.best == 3
+
+
+def test_an_articles_own_unnumbered_victim_beats_a_toll_it_recalls():
+    a = _article(
+        "a",
+        "A man was killed in a shooting on Mill Road on Friday, police said. Last year, three "
+        "people were killed on the same street.",
+        source="Herald",
+        published="2026-06-06",
+    )
+    b = _article(
+        "b",
+        "Police are looking for a gunman after a shooting on Mill Road on Friday.",
+        source="Courier",
+        published="2026-06-06",
+    )
+    figures = [
+        replace(_figure(a, "A man", "killed", 1, attributed_to="police"), implicit=True),
+        _figure(a, "three people", "killed", 3, number=1),
+    ]
+    facts, context = _facts([a, b], figures, _groups(("a",), ("b",)))
+    assert event_record(figures, facts, context).killed.best == 1

@@ -254,3 +254,122 @@ def test_a_short_name_of_a_longer_one_is_one_voice_without_resolution():
     ]
     (fact,), _ = _facts([a, b], figures, _groups(("a",), ("b",)))
     assert fact.fact.statement == "Missing: three (according to The harbour police)."
+
+
+def test_killed_and_injured_come_from_the_same_days_of_a_story():
+    # a story that also took a report of another incident three weeks later: its wounded are
+    # not the wounded of the event whose dead the first reports give
+    a = _article(
+        "a",
+        "One man was killed in the shooting on Elm Row.",
+        source="Herald",
+        published="2026-06-02",
+    )
+    b = _article(
+        "b",
+        "One man died in the Elm Row shooting, police said.",
+        source="Courier",
+        published="2026-06-03",
+    )
+    later = _article(
+        "later",
+        "Two people were wounded in a shooting outside a bakery.",
+        source="Post",
+        published="2026-06-24",
+    )
+    figures = [
+        _figure(a, "One man", "killed", 1),
+        _figure(b, "One man", "killed", 1, attributed_to="police"),
+        _figure(later, "Two people", "injured", 2),
+    ]
+    facts, context = _facts([a, b, later], figures, _groups(("a",), ("b",), ("later",)))
+    record = event_record(figures, facts, context)
+    assert record.killed.best == 1
+    assert record.injured.best is None
+
+
+def test_a_named_victim_in_grave_condition_who_later_died_is_not_also_wounded():
+    first = _article(
+        "first",
+        "A girl hit by a stray bullet was in grave condition on Friday, police said.",
+        source="Herald",
+        published="2026-06-05",
+    )
+    later = _article(
+        "later",
+        "The girl hit by a stray bullet died in hospital on Saturday, police said.",
+        source="Courier",
+        published="2026-06-06",
+    )
+    figures = [
+        replace(_figure(first, "A girl", "injured", 1, attributed_to="police"), implicit=True),
+        replace(_figure(later, "The girl", "killed", 1, attributed_to="police"), implicit=True),
+    ]
+    facts, context = _facts([first, later], figures, _groups(("first",), ("later",)))
+    record = event_record(figures, facts, context)
+    assert record.killed.best == 1
+    assert record.injured.best is None
+
+
+def test_a_victim_who_died_after_an_early_report_leaves_its_wounded():
+    first = _article(
+        "first",
+        "Three people were shot on Mill Road. One man died at the scene, police said.",
+        source="Herald",
+        published="2026-06-05",
+    )
+    later = _article(
+        "later",
+        "A second victim of the Mill Road shooting has died, bringing the dead to two, "
+        "police said.",
+        source="Courier",
+        published="2026-06-06",
+    )
+    figures = [
+        _figure(first, "Three people", "shot", 3),
+        _figure(first, "One man", "killed", 1, number=1, attributed_to="police"),
+        _figure(later, "two", "killed", 2, attributed_to="police"),
+    ]
+    facts, context = _facts([first, later], figures, _groups(("first",), ("later",)))
+    record = event_record(figures, facts, context)
+    assert record.killed.best == 2
+    assert record.injured.best == 1
+
+
+def test_a_story_of_one_report_takes_that_reports_own_count():
+    # the first number is not the article's count: a later sentence brings the toll to three
+    only = _article(
+        "only",
+        "Two men died at the scene on Quarry Lane. A third victim died later in hospital, "
+        "bringing the number of dead to three, police said.",
+        source="Herald",
+        published="2026-06-05",
+    )
+    figures = [
+        _figure(only, "Two men", "killed", 2),
+        _figure(only, "three", "killed", 3, number=1, attributed_to="police"),
+    ]
+    facts, context = _facts([only], figures, _groups(("only",)))
+    assert event_record(figures, facts, context).killed.best == 3
+
+
+def test_an_articles_own_unnumbered_victim_beats_a_toll_it_recalls():
+    a = _article(
+        "a",
+        "A man was killed in a shooting on Mill Road on Friday, police said. Last year, three "
+        "people were killed on the same street.",
+        source="Herald",
+        published="2026-06-06",
+    )
+    b = _article(
+        "b",
+        "Police are looking for a gunman after a shooting on Mill Road on Friday.",
+        source="Courier",
+        published="2026-06-06",
+    )
+    figures = [
+        replace(_figure(a, "A man", "killed", 1, attributed_to="police"), implicit=True),
+        _figure(a, "three people", "killed", 3, number=1),
+    ]
+    facts, context = _facts([a, b], figures, _groups(("a",), ("b",)))
+    assert event_record(figures, facts, context).killed.best == 1

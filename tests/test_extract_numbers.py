@@ -145,6 +145,8 @@ QUALIFIERS = ["", "at least ", "more than ", "nearly ", "about ", "up to ", "som
 def test_offsets_cut_the_amount_out(before: str, qualifier: str, number: str, after: str) -> None:
     # "age 1", "aged 4": a number after an age word is an age, not an amount
     assume(bool(qualifier) or re.search(r"\bage[ds]?[ ,.;]*$", before) is None)
+    # "feb 1", "dec 12": a number right after a month name is a day of a date
+    assume(bool(qualifier) or re.search(r"\b(?:feb|dec)[a-z]*[ ,.]*$", before) is None)
     prefix = f"{before} " if before else ""
     text = f"{prefix}{qualifier}{number}{after}"
     amounts = find_amounts(text)

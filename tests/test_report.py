@@ -96,7 +96,10 @@ def test_markdown_shows_brief_event_reuse_and_each_quote_once():
                 "best": 2,
                 "low": 2,
                 "high": 3,
-                "disputes": [{"voice": "Harbour master", "value": "3"}],
+                "disputes": [
+                    {"voice": "Harbour master", "value": "3"},
+                    {"voice": "Port Alder police and the coast guard", "value": "4"},
+                ],
             },
             "rule": "ACLED conservative",
         },
@@ -105,6 +108,7 @@ def test_markdown_shows_brief_event_reuse_and_each_quote_once():
     assert "- Two sailors were hurt. *(single-source, 1 independent; cites `wire`, `copy`)*" in text
     assert "- injured: 2 (range 2 to 3)" in text
     assert "  - Harbour master says 3" in text
+    assert "  - Port Alder police and the coast guard say 4" in text
     assert "killed:" not in text
     assert "- `copy` is a copy of `wire`" in text
     assert "1 independent source groups" in text

@@ -192,7 +192,9 @@ def _event_markdown(event: Mapping[str, object] | None) -> list[str]:
         lines.append(f"- {kind}: {count['best']}{span if count.get('low') is not None else ''}")
         for dispute in count.get("disputes") or ():
             if isinstance(dispute, Mapping):
-                lines.append(f"  - {_md(str(dispute.get('voice')))} says {dispute.get('value')}")
+                voice = str(dispute.get("voice"))
+                verb = "say" if " and " in voice else "says"
+                lines.append(f"  - {_md(voice)} {verb} {dispute.get('value')}")
     if event.get("rule"):
         lines.append(f"- rule: {_md(str(event['rule']))}")
     return [*lines, ""]

@@ -95,11 +95,12 @@ SCOPES = (
     ("children", re.compile(r"\b(?:children|child|kids?|minors?|infants?|babies)\b", re.I)),
 )
 GENERIC = "people"
-# Sentences about the past: an earlier war or conflict, "decades ago".
+# Sentences about the past: an earlier war or conflict, "decades ago", "last year" (a toll an
+# article recalls is not the event's: "Last year, three people were killed on this street").
 PAST_EVENT = re.compile(
     r"\b(?:previous|last|first|second|earlier|most[- ]recent|former|past) "
     r"(?:war|conflict|fighting|clashes|uprising|round of fighting)s?\b"
-    r"|\b(?:years|decades) ago\b|\bsince (?:19|20)\d\d\b",
+    r"|\b(?:years|decades|a year) ago\b|\bsince (?:19|20)\d\d\b|\blast year\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,])")

@@ -93,7 +93,7 @@ SPLIT_THRESHOLD = 0.3
 MIN_SPLIT_PART = 2
 # Refinement merges two stories whose centroid cosine plus the focus terms (people, places,
 # mentioned times) reaches this, whose days are within SAME_EVENT_DAYS of each other (or
-# undated)...
+# undated; nearest reports, not spans)...
 MERGE_THRESHOLD = 0.3
 # ... and whose Ward merge cost (growth of the within-story sum of squares) is at most this:
 # fragments join their event, two large groups stay apart unless nearly identical.

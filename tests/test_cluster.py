@@ -418,3 +418,38 @@ def test_publication_day_accepts_dates_and_datetimes():
     assert publication_day("2031-03-04") == publication_day("2031-03-04T22:10:00+00:00")
     assert publication_day(None) is None
     assert publication_day("not a date") is None
+
+
+def test_merge_needs_near_reports_not_overlapping_spans():
+    """A story with a follow-up weeks after its event spans a look-alike in between; the
+    look-alike's reports are weeks from every report of it and must not be merged in."""
+    from newsprism.cluster.refine import merge
+
+    trial = (
+        "Calder Street warehouse owner testifies at arson trial",
+        "Ilse Marrow told a Norbridge court that the fire at her Calder Street furniture "
+        "warehouse destroyed 300 sofas. Tobin Achterberg, 34, who was hurt, gave evidence.",
+    )
+    articles = [
+        make("fire-a1", FIRE_A, "2031-03-04"),
+        make("fire-a2", FIRE_A2, "2031-03-05"),
+        make("fire-a-trial", trial, "2031-05-20"),
+        make("fire-b1", FIRE_B, "2031-04-10"),
+        make("fire-b2", FIRE_B2, "2031-04-11"),
+    ]
+    clusterer = Clusterer()
+    clusterer.add_many(articles, [annotate_by_hand(a) for a in articles])
+    clusterer.refine()
+    assert partition(clusterer.groups()) == {
+        frozenset({"fire-a1", "fire-a2", "fire-a-trial"}),
+        frozenset({"fire-b1", "fire-b2"}),
+    }
+    # Even with thresholds that let any two stories sharing content merge, the days keep the
+    # look-alike apart.
+    eager = replace(clusterer.params, merge_threshold=-1.0, merge_cost=1e9)
+    table, graphs = clusterer._table, clusterer._graphs(0)
+    assert merge(table, clusterer._story_sums(), graphs, eager) == 0
+    assert partition(clusterer.groups()) == {
+        frozenset({"fire-a1", "fire-a2", "fire-a-trial"}),
+        frozenset({"fire-b1", "fire-b2"}),
+    }

@@ -260,8 +260,19 @@ def _pair_dots(sums: sp.csr_matrix, a_rows: IntArray, b_rows: IntArray) -> Float
 
 
 def _close_in_time(table: StoryTable, a: int, b: int, params: ClusterParams) -> bool:
-    spans = (*table.span(a), *table.span(b))
-    if any(np.isnan(day) for day in spans):
+    """Whether some report of ``a`` and some report of ``b`` are within
+    ``params.same_event_days`` of each other (or either story is undated).
+
+    Nearest reports, not spans: a story with a follow-up months after its event spans every
+    look-alike incident in between. Spans (overlapping or within SAME_EVENT_DAYS) merged such
+    incidents into it; nearest reports (scripts/tune_cluster_events.py, GVA tuning half) lifted
+    B-cubed F1 / ARI 0.942 / 0.854 -> 0.944 / 0.862 and events with killed and injured both
+    exact 364 -> 365 of 505; ECB+ train unchanged (0.933 / 0.900).
+    """
+    if not table.days[a] or not table.days[b]:
         return True
-    gap = max(spans[0] - spans[3], spans[2] - spans[1], 0.0)
-    return bool(gap <= params.same_event_days)
+    if len(table.days[a]) > len(table.days[b]):
+        a, b = b, a
+    other = np.array([b], dtype=np.int64)
+    nearest = min(float(table.gaps(day, other)[0]) for day in table.days[a])
+    return bool(nearest <= params.same_event_days)

@@ -132,7 +132,6 @@ SETTLEMENT_NOUNS = {
     "island", "country", "nation", "district", "province", "region", "neighbourhood",
     "neighborhood", "county", "state", "enclave", "camp",
 }  # fmt: skip
-POPULATION_NOUNS = {"inhabitant", "resident", "soul", "citizen", "people", "person"}
 # Adverbs on a shooting verb or on the number ("one fatally") that make it a death or not.
 FATAL_ADVERBS = {"fatally", "mortally"}
 NONFATAL_ADVERBS = {"non-fatally", "nonfatally", "critically", "seriously", "slightly"}
@@ -268,6 +267,8 @@ PEOPLE_NOUNS = {
     "owner",
     *TROOP_NOUNS,
 }
+# What "a town of N ..." may count for N to be how many live there (see SETTLEMENT_NOUNS).
+POPULATION_NOUNS = {"inhabitant", "resident", "soul", "citizen"} | PEOPLE_NOUNS
 # Singular pronouns that stand for one person ("he was killed").
 PERSON_PRONOUNS = {"he", "she", "him", "her", "himself", "herself", "self"}
 # Phrases that report the shooter's own death ("then turned the gun on himself"): one more

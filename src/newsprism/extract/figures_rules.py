@@ -412,9 +412,7 @@ def _pobj_kind(prep: Token, depth: int) -> str | None:
 def _counts_people(prep: Token) -> bool:
     """ "of 11,000" or "of 11,000 people/residents": the counted are people or unnamed."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
-    return bool(objects) and (
-        objects[0].like_num or objects[0].lemma_.lower() in POPULATION_NOUNS | PEOPLE_NOUNS
-    )
+    return bool(objects) and (objects[0].like_num or objects[0].lemma_.lower() in POPULATION_NOUNS)
 
 
 def _holder_in(verb: Token) -> str | None:

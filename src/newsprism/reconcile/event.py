@@ -68,7 +68,7 @@ WOUNDED_NAMED_MAY_DIE = True
 ZERO_WHEN_OTHER = False
 # Whether the count of a story of one article is read from all its figures, the input
 # article_counts is tuned on (it tells the article's own count from the others it cites),
-# rather than from those of the story's main incident (see _allowed_figures). With one report
+# rather than from those of the story's main incident (see _main_incident). With one report
 # the main fact is only the article's most prominent figure, and filtering by it hid counts
 # article_counts picks: a one-article story came out different from its article's count. On
 # gva_dev tune half (both exact): clustered 371 -> 377 of 505, gold grouping 381 -> 387 (8
@@ -79,7 +79,7 @@ ONE_REPORT_READS_ALL = True
 # Whether, in a story of several articles, an article's own count is read from all its figures
 # not about the past too (what article_counts is tuned on), a count that only figures of
 # another fact of the story state (another incident the article cites: an earlier attack, a
-# city's toll) keeping its reading from the main incident's figures (see _allowed_figures).
+# city's toll) keeping its reading from the main incident's figures (see _main_incident).
 # The main-incident filter also hid the article's own count where the facts split one
 # incident's figures (an unnumbered victim beside numbers, a toll given in two ways). On
 # gva_dev tune half (both exact): clustered 377 -> 383 of 505, gold grouping 387 -> 392 (9
@@ -132,11 +132,15 @@ def event_record(
         allowed = list(figures)
         own = own_counts(allowed, context)
     else:
-        allowed = _allowed_figures(figures, facts, mains, context)
-        own = own_counts(allowed, context)
+        not_past = _not_past(figures, context)
+        other = _other_incident(facts, mains)
+        main_incident = _main_incident(figures, not_past, other)
         if OWN_FIGURES_FIRST:
-            allowed = _not_past(figures, context)
-            own = _own_first(own, allowed, _other_incident(facts, mains), context)
+            allowed = not_past
+            own = _own_first(not_past, main_incident, other, context)
+        else:
+            allowed = main_incident
+            own = own_counts(allowed, context)
     start = None
     if SHARED_WINDOW:  # one report per article: an article stating both counts counts once
         pooled = {r.article_id: r for kind in OTHER_KIND for r in _reports(kind, own, context)}
@@ -217,18 +221,15 @@ def main_fact(facts: Sequence[FigureFact], kind: str) -> FigureFact | None:
     )
 
 
-def _allowed_figures(
-    figures: Sequence[Figure],
-    facts: Sequence[FigureFact],
-    mains: Mapping[str, FigureFact | None],
-    context: StoryContext,
+def _main_incident(
+    figures: Sequence[Figure], not_past: Sequence[Figure], other: set[str]
 ) -> list[Figure]:
-    """Figures an article's own count may use: not about the past, not another incident."""
-    other = _other_incident(facts, mains)
+    """Figures an article's own count may use when read from the story's main incident: those
+    ``not_past`` that no other fact of their kind holds (ids in ``other``)."""
     numbered = {(f.article_id, f.kind) for f in figures if not f.implicit}
     return [
         figure
-        for figure in _not_past(figures, context)
+        for figure in not_past
         if figure.id not in other
         # as in the facts: the article counts these people in numbers
         and not (figure.implicit and (figure.article_id, figure.kind) in numbered)
@@ -259,18 +260,25 @@ def _other_incident(
 
 
 def _own_first(
-    main_own: OwnCounts, figures: Sequence[Figure], other: set[str], context: StoryContext
+    figures: Sequence[Figure],
+    main_incident: Sequence[Figure],
+    other: set[str],
+    context: StoryContext,
 ) -> OwnCounts:
     """Each article's counts read from ``figures`` (all it tells that is not about the past), a
-    count that only figures of another incident state keeping its reading in ``main_own``."""
+    count that only figures of another incident state read again from ``main_incident``."""
     read = own_counts(figures, context)
     mixed: OwnCounts = {}
     for article_id, (counts, stated) in read.items():
         kept = dict(counts)
+        main: dict[str, int | None] | None = None  # read only when a count needs it
         for kind in OTHER_KIND:
             stating = [f for f in stated if f.kind == kind and f.value == counts.get(kind)]
             if stating and all(f.id in other for f in stating):
-                kept[kind] = main_own[article_id][0].get(kind)
+                if main is None:
+                    own = [f for f in main_incident if f.article_id == article_id]
+                    main = article_counts(own, context.articles[article_id])
+                kept[kind] = main.get(kind)
         mixed[article_id] = (kept, stated)
     return mixed
 

@@ -22,6 +22,7 @@ import argparse
 import hashlib
 import json
 import logging
+import os
 import pickle
 import time
 from collections.abc import Sequence
@@ -38,7 +39,8 @@ from newsprism.extract.figures import Figure
 from newsprism.extract.figures_counts import article_counts
 from newsprism.models import Annotation, Article
 
-CACHE = Path("/tmp/newsprism-figures")
+# NEWSPRISM_FIGURES_CACHE moves the caches, so that two working copies can tune side by side.
+CACHE = Path(os.environ.get("NEWSPRISM_FIGURES_CACHE", "/tmp/newsprism-figures"))
 DEFAULT_FILE = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "gva_dev.jsonl"
 LOG = logging.getLogger("tune_figures")
 

@@ -164,3 +164,65 @@ def test_injured_candidates_tell_a_running_count_from_the_shot(
     derived = next(c for c in found["injured"] if c.value == value)
     assert derived.features["derived"] == 1.0
     assert derived.features["ordinal"] == ordinal
+
+
+# a sentence, its two one-person figures (phrase, counted), the dead it counts
+APPOSITION_ROWS = [
+    # a name set off by a comma after the person described is that person again
+    ("A farmer mourns his niece, Ada Brook, who died on the ice.", "his niece", "Ada Brook", 1),
+    # two people described, or two names in a list, are two people
+    ("The flood killed a ferryman, a nurse and a cook.", "a ferryman", "a nurse", 2),
+    ("The flood killed Tom Reed, Ada Brook and a cook.", "Tom Reed", "Ada Brook", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second", "killed"), APPOSITION_ROWS)
+def test_a_name_in_apposition_is_the_same_person(
+    text: str, first: str, second: str, killed: int
+) -> None:
+    figures = [
+        _figure(text, phrase, "killed", 1, counted=phrase, implicit=True)
+        for phrase in (first, second)
+    ]
+    counts = article_counts(figures, Article(id="a1", text=text, origin="test"), ranker=False)
+    assert counts["killed"] == killed
+
+
+# title, a later sentence counting one dead (its phrase), the features of that candidate (1)
+CONTEXT_ROWS = [
+    # a title counting the wounded and no dead makes a dead person less likely
+    ("Two hurt in bakery shooting", " A cook was killed.", {"title_nonfatal": 1.0}),
+    ("Deadly shooting at bakery", " A cook was killed.", {"title_death": 1.0}),
+    ("Bakery reopens", " A cook was killed.", {"title_nonfatal": 0.0, "title_death": 0.0}),
+    # a report of several incidents
+    ("Weekend shootings leave city on edge", " A cook was killed.", {"roundup_max": 1.0}),
+    # a count asked about, or in page furniture without a full stop
+    ("Bakery reopens", " Neighbours asked if a cook was killed.", {"irrealis_all": 1.0}),
+    ("Bakery reopens", " Related: A cook killed on bridge", {"fragment_all": 1.0}),
+    ("Bakery reopens", " A cook was killed.", {"fragment_all": 0.0, "irrealis_all": 0.0}),
+]
+
+
+@pytest.mark.parametrize(("title", "later", "expected"), CONTEXT_ROWS)
+def test_context_features_of_the_dead(title: str, later: str, expected: dict[str, float]) -> None:
+    text = "Two men were hurt in a shooting at a bakery." + FILLER + later
+    figures = [
+        _figure(text, "Two men", "injured", 2, counted="men"),
+        _figure(text, "cook", "killed", 1, counted="cook", implicit=True),
+    ]
+    if "hurt" in title:
+        title_figure = Figure(
+            id="t", article_id="a1", start=0, end=3, kind="injured", value=2,
+            sentence=title, in_title=True,
+        )  # fmt: skip
+        figures.append(title_figure)
+    groups = sentence_groups(figures, Article(id="a1", text=text, origin="test", title=title))
+    found = candidates(
+        groups, {"killed": 1, "injured": 2}, len(text), UPDATE_WORDS, OTHER_TIME,
+        title=title, lead=text[:400],
+    )  # fmt: skip
+    one = next(c for c in found["killed"] if c.value == 1)
+    for name, value in expected.items():
+        assert one.features[name] == value, name
+    # the wounded do not use them
+    assert all(c.features[name] == 0.0 for c in found["injured"] for name in expected)

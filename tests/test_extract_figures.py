@@ -182,6 +182,8 @@ KIND_FIXES = [
     ("Five men were hit by gunfire and two of them died.", "killed", 2, ("killed", 5)),
     # a phone number is not a count
     ("She called 999 and medics took her to the clinic.", None, None, ("injured", 999)),
+    # a killing verb with victims of its own: the dead are some of the shot, not all
+    ("The man shot three neighbours, killing an elderly couple.", "shot", 3, ("killed", 3)),
 ]
 
 
@@ -379,6 +381,8 @@ COUNT_ROWS = [
     (None, "A boy died and his aunt is listed in serious condition.", 1, 1),
     # one person in a condition who then died is one death
     (None, "The driver was flown out in critical condition, but he later died.", 1, None),
+    # the shot and the dead of one sentence with their own objects: the rest are wounded
+    (None, "A gunman shot five shoppers, killing a clerk and a guard.", 2, 3),
 ]
 
 

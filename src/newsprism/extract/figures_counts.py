@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 COUNTED_KINDS = ("killed", "injured", "shot")
 # A figure followed by " of " counts part of a group named after it ("one of the victims").
 PARTITIVE_AFTER = re.compile(r"^\s*(?:of|among)\b", re.IGNORECASE)
+# What separates a person described from their name in apposition ("his son, John").
+APPOSITION_GAP = re.compile(r"\s*,\s*")
 # A figure after these words counts part of a group named before it.
 SUBSET_BEFORE = re.compile(r"\b(?:including|includes|included|among them|of them|of whom)\W*$")
 
@@ -149,7 +151,16 @@ def article_counts(
     model = load_ranker() if use_ranker else None
     if model is None:
         return rule
-    ranked = rank_counts(groups, rule, len(article.text), UPDATE_WORDS, OTHER_TIME, model)
+    ranked = rank_counts(
+        groups,
+        rule,
+        len(article.text),
+        UPDATE_WORDS,
+        OTHER_TIME,
+        model,
+        title=article.title or "",
+        lead=article.text[: lead_chars or LEAD_CHARS or 0],
+    )
     if TITLE_CONFIRMS_RULE:
         titled = [g.totals for g in groups if g.in_title]
         for kind, value in rule.items():
@@ -226,10 +237,14 @@ def _sentence_totals(figures: Sequence[Figure], article: Article) -> Totals:
         ),
     }
     seen: set[tuple[str, int | None, str | None]] = set()
+    previous: Figure | None = None
     for figure in sorted(figures, key=lambda f: f.start):
         kind = _own_kind(figure)
         if kind in totals and _is_subset(figure, article):
             continue
+        if previous is not None and _is_apposition(previous, figure, article):
+            continue
+        previous = figure
         key = (kind, figure.value, (figure.counted or "").lower())
         if key in seen:
             continue  # the same count repeated in one run-on sentence
@@ -278,6 +293,20 @@ def _is_subset(figure: Figure, article: Article) -> bool:
     return bool(
         PARTITIVE_AFTER.match(source[figure.end : figure.end + 8])
         or SUBSET_BEFORE.search(source[max(0, figure.start - 20) : figure.start])
+    )
+
+
+def _is_apposition(first: Figure, second: Figure, article: Article) -> bool:
+    """ "his daughter, Jane Doe, 16, died": a name set off by a comma after a person described
+    names that person again (a list of names has no description before it)."""
+    counted = (first.counted or "", second.counted or "")
+    source = (article.title or "") if first.in_title else article.text
+    return (
+        first.kind == second.kind
+        and first.value == second.value == 1
+        and counted[0][:1].islower()
+        and counted[1][:1].isupper()
+        and APPOSITION_GAP.fullmatch(source[first.end : second.start]) is not None
     )
 
 

@@ -116,9 +116,13 @@ def verb_phrase_kind(verb: Token) -> str | None:
 
 def is_fatal(verb: Token) -> bool:
     """ "shot dead", "shot to death", "fatally shot", "shot and killed", "shot ... pronounced
-    dead"; not "7 shot, 3 dead" (the fatal word has a number of its own)."""
+    dead"; not "7 shot, 3 dead" (the fatal word has a number of its own), nor "shot five
+    people, killing two" (each verb has its own victims: the dead are some of the shot)."""
+    own_object = has_object(verb)
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass", "dobj", "punct"} or has_own_count(child):
+            continue
+        if own_object and has_object(child):
             continue
         if child.lemma_.lower() in FATAL_WORDS or child.lower_ in FATAL_WORDS:
             return True
@@ -127,6 +131,11 @@ def is_fatal(verb: Token) -> bool:
         if child.dep_ == "conj" and child.pos_ == "VERB" and is_fatal(child):
             return True
     return False
+
+
+def has_object(token: Token) -> bool:
+    """True when a word has a direct object of its own ("shot five people")."""
+    return any(c.dep_ == "dobj" for c in token.children)
 
 
 def has_own_count(token: Token) -> bool:

@@ -226,3 +226,33 @@ def test_context_features_of_the_dead(title: str, later: str, expected: dict[str
         assert one.features[name] == value, name
     # the wounded do not use them
     assert all(c.features[name] == 0.0 for c in found["injured"] for name in expected)
+
+
+# title, its figure (phrase, kind, value), the dead the article counts
+WOUNDED_TITLE_ROWS = [
+    # a title numbering only the wounded: a death told further down is another incident
+    ("2 shot outside bakery", ("2", "shot", 2), 0),
+    # ... not when the title names a death, or numbers the dead
+    ("2 shot outside bakery in deadly night", ("2", "shot", 2), 1),
+    ("2 shot, 1 dead outside bakery", ("1", "killed", 1), 1),
+]
+
+
+@pytest.mark.parametrize(("title", "spec", "killed"), WOUNDED_TITLE_ROWS)
+def test_a_title_of_wounded_only_has_no_dead(
+    title: str, spec: tuple[str, str, int], killed: int
+) -> None:
+    text = "Two men were shot outside a bakery on Friday." + FILLER
+    text += " A cook was also shot and later died at the hospital."
+    phrase, kind, value = spec
+    start = title.index(phrase)
+    figures = [
+        _figure(text, "Two men", "shot", 2, counted="men"),
+        _figure(text, "cook", "killed", 1, counted="cook", implicit=True),
+        Figure(
+            id="t", article_id="a1", start=start, end=start + len(phrase), kind=kind,
+            value=value, sentence=title, in_title=True,
+        ),
+    ]  # fmt: skip
+    article = Article(id="a1", text=text, origin="test", title=title)
+    assert article_counts(figures, article)["killed"] == killed

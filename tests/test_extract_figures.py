@@ -182,6 +182,11 @@ KIND_FIXES = [
     ("Five men were hit by gunfire and two of them died.", "killed", 2, ("killed", 5)),
     # a phone number is not a count
     ("She called 999 and medics took her to the clinic.", None, None, ("injured", 999)),
+    # hit in the body by something named that is not gunfire is no shot
+    ("A cyclist was hit by a van in the leg.", None, None, ("shot", 1)),
+    ("The clerk was struck in the face with a bottle.", None, None, ("shot", 1)),
+    # those who take a patient to hospital are not patients
+    ("A neighbour rushed the boy to the hospital.", "injured", 1, ("injured", 2)),
 ]
 
 
@@ -379,6 +384,17 @@ COUNT_ROWS = [
     (None, "A boy died and his aunt is listed in serious condition.", 1, 1),
     # one person in a condition who then died is one death
     (None, "The driver was flown out in critical condition, but he later died.", 1, None),
+    # "a total of N people": the people are counted, the total is not a person
+    (None, "Police said a total of five people were wounded at the fair.", None, 5),
+    # a person hit in a part of the body, or hit by a bullet, was shot
+    (None, "A stray bullet struck a girl on her porch.", None, 1),
+    (None, "The courier was hit in the shoulder outside the depot.", None, 1),
+    # an ordinal victim also shot is one more person, not its running count
+    (None, "A baker was shot dead. A second man was also shot in the leg.", 1, 1),
+    (None, "A baker was shot dead. A second man was hit in the arm and survived.", 1, 1),
+    # a person taken to hospital is hurt; an ordinal counts on from the dead
+    (None, "Three men died at the farm. A fourth victim was taken to the hospital.", 3, 1),
+    (None, "A woman was treated at the hospital and released.", None, 1),
 ]
 
 

@@ -248,7 +248,12 @@ def _sentence_totals(figures: Sequence[Figure], article: Article) -> Totals:
     if "shot" in totals and totals["shot"] > totals.get("killed", totals["shot"]):
         derived = totals["shot"] - totals["killed"]
         totals["injured"] = max(totals.get("injured", 0), derived)
-    survivors = sum(f.value or 0 for f in figures if _own_kind(f) == "shot" and f.implicit)
+    # an ordinal ("a second man was also shot") is one more person, not its running count
+    survivors = sum(
+        1 if f.qualifier == "at least" else f.value or 0
+        for f in figures
+        if _own_kind(f) == "shot" and f.implicit
+    )
     if (
         totals[DISTINCT]
         and survivors

@@ -395,6 +395,14 @@ COUNT_ROWS = [
     # a person taken to hospital is hurt; an ordinal counts on from the dead
     (None, "Three men died at the farm. A fourth victim was taken to the hospital.", 3, 1),
     (None, "A woman was treated at the hospital and released.", None, 1),
+    # a person shot in a limb is a survivor, not one of the dead named again
+    (None, "A boy died on the porch. His uncle was shot in the leg.", 1, 1),
+    (
+        None,
+        "Deputies found a man with a gunshot wound to the arm and two dead women in the barn.",
+        2,
+        1,
+    ),
 ]
 
 

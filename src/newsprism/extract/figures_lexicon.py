@@ -293,7 +293,8 @@ SUICIDE = re.compile(
     r"(?:himself|herself)|t(?:ook|akes|aking) (?:his|her) own life)\b",
     re.IGNORECASE,
 )
-# A sentence worth parsing mentions one of these word stems (or has a number).
+# A sentence worth parsing mentions one of these word stems (or has a number). "hit", "struck"
+# and "grazed" let in people hit in a part of the body ("a second man was hit in the leg").
 CUE_STEMS = re.compile(
     r"\b(?:kill|dead|die|died|dies|dying|death|fatal|murder|slain|slay|shot|shoot|gun|wound|"
     r"injur|hurt|hospital|critical|condition|victim|arrest|detain|custody|evacuat|displac|"

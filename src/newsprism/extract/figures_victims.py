@@ -336,7 +336,13 @@ def _is_age_noun(token: Token) -> bool:
 
 
 def _ordinal(token: Token) -> int | None:
-    """ "a seventh victim": the running count, for nouns of people only."""
+    """ "a seventh victim": the running count, for nouns of people only.
+
+    Tried and not taken: a bare ordinal as the person ("three were killed and a fourth was
+    wounded") read here changed nothing on the GVA dev tuning half (the phrase does not reach
+    this reader); nor is "a fourth victim remains hospitalized" read (the parser hangs the
+    subject on "remains").
+    """
     if token.lemma_.lower() not in PEOPLE_NOUNS:
         return None
     for child in token.children:

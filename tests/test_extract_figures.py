@@ -184,6 +184,11 @@ KIND_FIXES = [
     ("She called 999 and medics took her to the clinic.", None, None, ("injured", 999)),
     # a killing verb with victims of its own: the dead are some of the shot, not all
     ("The man shot three neighbours, killing an elderly couple.", "shot", 3, ("killed", 3)),
+    # hit in the body by something named that is not gunfire is no shot
+    ("A cyclist was hit by a van in the leg.", None, None, ("shot", 1)),
+    ("The clerk was struck in the face with a bottle.", None, None, ("shot", 1)),
+    # those who take a patient to hospital are not patients
+    ("A neighbour rushed the boy to the hospital.", "injured", 1, ("injured", 2)),
 ]
 
 
@@ -383,6 +388,25 @@ COUNT_ROWS = [
     (None, "The driver was flown out in critical condition, but he later died.", 1, None),
     # the shot and the dead of one sentence with their own objects: the rest are wounded
     (None, "A gunman shot five shoppers, killing a clerk and a guard.", 2, 3),
+    # "a total of N people": the people are counted, the total is not a person
+    (None, "Police said a total of five people were wounded at the fair.", None, 5),
+    # a person hit in a part of the body, or hit by a bullet, was shot
+    (None, "A stray bullet struck a girl on her porch.", None, 1),
+    (None, "The courier was hit in the shoulder outside the depot.", None, 1),
+    # an ordinal victim also shot is one more person, not its running count
+    (None, "A baker was shot dead. A second man was also shot in the leg.", 1, 1),
+    (None, "A baker was shot dead. A second man was hit in the arm and survived.", 1, 1),
+    # a person taken to hospital is hurt; an ordinal counts on from the dead
+    (None, "Three men died at the farm. A fourth victim was taken to the hospital.", 3, 1),
+    (None, "A woman was treated at the hospital and released.", None, 1),
+    # a person shot in a limb is a survivor, not one of the dead named again
+    (None, "A boy died on the porch. His uncle was shot in the leg.", 1, 1),
+    (
+        None,
+        "Deputies found a man with a gunshot wound to the arm and two dead women in the barn.",
+        2,
+        1,
+    ),
 ]
 
 

@@ -32,6 +32,7 @@ from .figures_lexicon import (
     SETTLEMENT_NOUNS,
     SHELTER_NOUNS,
     SUBJECT_WORDS,
+    TOTAL_NOUNS,
     TROOP_NOUNS,
     VICTIM_VERBS,
 )
@@ -400,6 +401,8 @@ def _pobj_kind(prep: Token, depth: int) -> str | None:
         if holder_lemma == "life" and holder.dep_ == "dobj":
             return _object_kind(holder, holder.head)
         return HOLDER_NOUNS[holder_lemma]
+    if word == "of" and holder_lemma in TOTAL_NOUNS:
+        return _governor_kind(holder, depth + 1)  # "a total of nine people were wounded"
     if word == "to" and holder_lemma == "home":
         return "population"
     if word == "of" and holder_lemma in SETTLEMENT_NOUNS and _counts_people(prep):

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from .figures_lexicon import (
     AFTER_NUMBER,
+    BODY_PARTS,
     CARE_VERBS,
     FATAL_ADVERBS,
     FATAL_MODIFIERS,
@@ -109,9 +110,24 @@ def verb_phrase_kind(verb: Token) -> str | None:
         if wounds:
             modifiers = {c.lower_ for c in wounds[0].children}
             return "killed" if modifiers & FATAL_MODIFIERS else "injured"
-    if lemma in HIT_VERBS and words & GUNFIRE_WORDS:
+    if lemma in HIT_VERBS and (words & GUNFIRE_WORDS or _hit_by_gunfire(verb)):
         return "shot"
     return None
+
+
+def _hit_by_gunfire(verb: Token) -> bool:
+    """ "a stray bullet struck a girl", "he was hit in the leg": the subject is gunfire, or a
+    passive names the part of the body hit and nothing else as what hit it ("hit by a car in
+    the leg", "struck in the face with a bottle" are not shots)."""
+    children = list(verb.children)
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in GUNFIRE_WORDS for c in children):
+        return True
+    preps = [c for c in children if c.dep_ == "prep"]
+    if not is_passive_like(verb) or any(p.lower_ in {"by", "with"} for p in preps):
+        return False
+    return any(
+        p.lower_ == "in" and any(g.lemma_.lower() in BODY_PARTS for g in p.children) for p in preps
+    )
 
 
 def is_fatal(verb: Token) -> bool:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .figures_lexicon import (
     AFTER_NUMBER,
+    CARE_VERBS,
     COUNT_NOUNS,
     FATAL_MODIFIERS,
     HIT_VERBS,
@@ -183,6 +184,9 @@ def _casualty_kind(token: Token) -> str | None:
     if token.pos_ == "VERB" and lemma in WOUND_VERBS:
         kind = verb_phrase_kind(token)  # "she suffered minor injuries"
         return kind if kind in KINDS_COUNTED else None
+    if token.pos_ == "VERB" and lemma in CARE_VERBS and lemma not in VICTIM_VERBS:
+        kind = verb_phrase_kind(token)  # "a fourth victim was taken to the hospital"
+        return kind if kind == "injured" else None
     if token.pos_ in {"VERB", "ADJ", "AUX"} and (
         lemma in VICTIM_VERBS or lemma in SUBJECT_WORDS or token.lower_ in AFTER_NUMBER
     ):
@@ -247,6 +251,9 @@ def _victim_tokens(token: Token) -> list[Token]:
         ]
     objects = [c for c in children if c.dep_ == "dobj"]
     passive = is_passive_like(token)
+    if token.lemma_.lower() in CARE_VERBS and token.lemma_.lower() not in VICTIM_VERBS:
+        # "medics rushed the boy to the hospital": the carers are not the patients
+        return [c for c in children if c.dep_ == "nsubjpass"] + objects
     victims = [c for c in children if c.dep_ == "nsubjpass"]
     if token.lemma_.lower() in VICTIM_VERBS or token.lemma_.lower() in HIT_VERBS:
         victims += objects
@@ -329,7 +336,13 @@ def _is_age_noun(token: Token) -> bool:
 
 
 def _ordinal(token: Token) -> int | None:
-    """ "a seventh victim": the running count, for nouns of people only."""
+    """ "a seventh victim": the running count, for nouns of people only.
+
+    Tried and not taken: a bare ordinal as the person ("three were killed and a fourth was
+    wounded") read here changed nothing on the GVA dev tuning half (the phrase does not reach
+    this reader); nor is "a fourth victim remains hospitalized" read (the parser hangs the
+    subject on "remains").
+    """
     if token.lemma_.lower() not in PEOPLE_NOUNS:
         return None
     for child in token.children:

@@ -215,10 +215,11 @@ class Clusterer:
             self._reweigh(min_df=MIN_DF)
         graphs = self._graphs(0)
         table, rows = self._table, None
+        kept: set[frozenset[int]] = set()  # member sets split() found whole
         for number in range(self.params.refine_rounds):
             before = table.story_of[: table.rows].copy()
             moved = reassign(table, graphs, self.params, self._new_key, rows)
-            moved += split(table, graphs, graphs.content, self.params, self._new_key)
+            moved += split(table, graphs, graphs.content, self.params, self._new_key, kept)
             moved += merge(table, self._story_sums(), graphs, self.params)
             LOG.debug("refine round %d: %d moves", number + 1, moved)
             if moved <= REFINE_SETTLED_SHARE * table.rows:

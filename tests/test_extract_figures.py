@@ -407,6 +407,10 @@ COUNT_ROWS = [
         2,
         1,
     ),
+    # a body is a dead person: a number of bodies, the bodies of a group, the body of someone
+    (None, "Four bodies were pulled from the river near the mill.", 4, None),
+    (None, "The bodies of two hikers were identified on Monday.", 2, None),
+    (None, "The body of a 40-year-old trucker was found behind the depot.", 1, None),
 ]
 
 

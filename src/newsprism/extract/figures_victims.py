@@ -44,8 +44,15 @@ ORDINALS = {
 }  # fmt: skip
 # Auxiliaries that make a casualty word hypothetical ("could die", "would kill").
 HYPOTHETICAL = {"could", "would", "might", "may", "will", "should", "can", "must", "to"}
-# Nouns of an act whose "of" object is its victim ("the fatal shooting of a teen").
-ACT_NOUNS = {"shooting": "shot", "killing": "killed", "death": "killed", "murder": "killed"}
+# Nouns of an act whose "of" object is its victim ("the fatal shooting of a teen"), and the
+# body of the dead ("the body of a teen was found").
+ACT_NOUNS = {
+    "shooting": "shot",
+    "killing": "killed",
+    "death": "killed",
+    "murder": "killed",
+    "body": "killed",
+}
 ACT_NOUNS_FATAL = {"fatal", "deadly", "death"}
 PLURAL_PEOPLE = {"people", "persons", "men", "women", "children", "police", "personnel"}
 RELATIVE_PRONOUNS = {"who", "that", "whom"}

@@ -411,6 +411,14 @@ COUNT_ROWS = [
     (None, "Four bodies were pulled from the river near the mill.", 4, None),
     (None, "The bodies of two hikers were identified on Monday.", 2, None),
     (None, "The body of a 40-year-old trucker was found behind the depot.", 1, None),
+    # a link to another story counts that story's victims, not the article's
+    (
+        "Boy wounded on Elm Street",
+        "A boy was shot in the leg on Elm Street.\n\nRelated: Two men killed in crash on the "
+        "bypass\n\nPolice are looking for a grey car.",
+        None,
+        1,
+    ),
 ]
 
 

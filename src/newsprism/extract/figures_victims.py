@@ -141,13 +141,18 @@ def _people(victim: Token, seen: set[int]) -> list[Token]:
     group are usually its members ("his wife and two sons, Tom and Joe")."""
     people: list[Token] = []
     after_group = False
-    for person in sorted([victim, *victim.conjuncts, *_listed(victim)], key=lambda t: t.i):
+    listed = sorted([victim, *victim.conjuncts, *_listed(victim)], key=lambda t: t.i)
+    # "shot Jane Roe and John Doe": a name joined to a person's name is a person too, whatever
+    # the annotation calls it (GVA dev tuning half killed exact 0.8935 -> 0.8956, 2 right,
+    # none wrong; injured unchanged)
+    names = any(p.tag_ == "NNP" and p.ent_type_ == "PERSON" for p in listed)
+    for person in listed:
         if person.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in person.children):
             after_group = True
             continue
         if after_group and not _is_new_person(person):
             continue
-        if person.i not in seen and _is_one(person):
+        if person.i not in seen and (_is_one(person) or (names and _is_name(person))):
             people.append(person)
     return people
 
@@ -320,6 +325,11 @@ def _is_one(token: Token) -> bool:
     return token.ent_type_ == "PERSON" or (
         token.ent_type_ == "NORP" and token.tag_ == "NNP" and not token.lower_.endswith("s")
     )
+
+
+def _is_name(token: Token) -> bool:
+    """A proper noun that heads its phrase and is not a dateline in capitals."""
+    return token.tag_ == "NNP" and token.dep_ != "compound" and not token.text.isupper()
 
 
 def _is_person_word(token: Token) -> bool:

@@ -413,6 +413,9 @@ COUNT_ROWS = [
     (None, "The body of a 40-year-old trucker was found behind the depot.", 1, None),
     # a name joined to a person's name is a person, whatever the annotation calls it
     (None, "A clerk fatally shot Sterling Marsh and Peter Lowry outside the store.", 2, None),
+    # a person called deceased before the noun is dead; a thing called dead is no one
+    (None, "At the farm, deputies located a deceased elderly man near the barn.", 1, None),
+    (None, "He shot the target dead center at the range.", None, 1),
     # a link to another story counts that story's victims, not the article's
     (
         "Boy wounded on Elm Street",

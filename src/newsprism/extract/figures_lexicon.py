@@ -305,7 +305,7 @@ CUE_STEMS = re.compile(
     r"\b(?:kill|dead|die|died|dies|dying|death|fatal|murder|slain|slay|shot|shoot|gun|wound|"
     r"injur|hurt|hospital|critical|condition|victim|arrest|detain|custody|evacuat|displac|"
     r"flee|fled|refugee|missing|toll|casualt|suicide|himself|herself|popul|troop|soldier|"
-    r"struck|strik|hit\b|hits\b|hitting|graz|bod(?:y|ies)\b)",
+    r"struck|strik|hit\b|hits\b|hitting|graz|bod(?:y|ies)\b|deceased)",
     re.IGNORECASE,
 )
 # Time words that mark a figure as an aggregate over a period, not one event's count

@@ -63,6 +63,11 @@ KINDS_COUNTED = {"killed", "injured", "shot"}
 # Hospital conditions of a living patient ("listed in stable condition").
 CONDITIONS = {"critical", "serious", "stable", "fair", "good", "grave", "guarded", "satisfactory"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
+# Adjectives before a person that say the person is dead ("found a deceased man"); other
+# casualty adjectives before a noun ("the wounded officer") mostly name a victim again. GVA dev
+# tuning half killed exact 0.8977 -> 0.8987 (1 right, none wrong), injured 0.7827 -> 0.7838;
+# without the people-noun check "shot himself dead center" cost 2 injured.
+DEAD_BEFORE = {"deceased", "dead"}
 
 
 def ordinal_value(word: str) -> int | None:
@@ -286,6 +291,14 @@ def _victim_tokens(token: Token) -> list[Token]:
         and (token.tag_ in {"VBN", "JJ"} or wounded)
     ):
         victims.append(token.head)  # "woman killed in crash" as a headline
+    if (
+        token.lower_ in DEAD_BEFORE
+        and token.dep_ == "amod"
+        and token.head.i > token.i
+        and token.head.tag_ == "NN"
+        and (token.head.lemma_.lower() in PEOPLE_NOUNS or _is_age_noun(token.head))
+    ):
+        victims.append(token.head)  # "deputies found a deceased man", not "dead center"
     if token.dep_ == "conj" and not victims:
         # "was shot and killed": the head's subject; "shot and killed a boy": its object
         head_objects = [c for c in token.head.children if c.dep_ == "dobj"]

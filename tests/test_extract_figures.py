@@ -411,6 +411,13 @@ COUNT_ROWS = [
     (None, "Four bodies were pulled from the river near the mill.", 4, None),
     (None, "The bodies of two hikers were identified on Monday.", 2, None),
     (None, "The body of a 40-year-old trucker was found behind the depot.", 1, None),
+    # a toll counts all the dead, a body found beside it included
+    (
+        None,
+        "The toll rose to four after divers recovered the body of a woman from the lake.",
+        4,
+        None,
+    ),
     # a name joined to a person's name is a person, whatever the annotation calls it
     (None, "A clerk fatally shot Sterling Marsh and Peter Lowry outside the store.", 2, None),
     # a person called deceased before the noun is dead; a thing called dead is no one

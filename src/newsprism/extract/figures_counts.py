@@ -100,6 +100,8 @@ TITLE_INJURED_WINS = True
 # the wounded, 276 have no dead in gold and the ranker is right on 297, so 0 for all loses 21.
 TITLE_WOUNDED_ONLY = True
 
+# A sentence stating a toll of the dead, which counts all of them.
+TOLL = re.compile(r"\btoll\b", re.IGNORECASE)
 # The counted phrase of people shot besides those named before ("two others were shot").
 OTHERS = re.compile(r"^(?:the )?(?:others?|another)\b", re.IGNORECASE)
 
@@ -293,6 +295,11 @@ def _sentence_totals(figures: Sequence[Figure], article: Article) -> Totals:
                 totals[VICTIM_ORDINAL] = max(totals.get(VICTIM_ORDINAL, 0), figure.value or 0)
             continue
         totals[kind] = totals.get(kind, 0) + (figure.value or 0)
+    tolls = [f.value or 0 for f in figures if f.kind == "killed" and _is_toll(f)]
+    if tolls:
+        # "the toll rose to seven after rescuers found the body of a man": a toll counts all
+        # the dead, those named beside it included
+        totals["killed"] = max(tolls)
     if "shot" in totals and totals["shot"] > totals.get("killed", totals["shot"]):
         derived = totals["shot"] - totals["killed"]
         totals["injured"] = max(totals.get("injured", 0), derived)
@@ -314,6 +321,13 @@ def _sentence_totals(figures: Sequence[Figure], article: Article) -> Totals:
         if not totals["shot"]:
             del totals["shot"]
     return totals
+
+
+def _is_toll(figure: Figure) -> bool:
+    """A count of the dead stated as a toll ("the death toll rose to seven")."""
+    return (
+        figure.counted is None and not figure.implicit and TOLL.search(figure.sentence) is not None
+    )
 
 
 def _own_kind(figure: Figure) -> str:

@@ -256,3 +256,18 @@ def test_a_title_of_wounded_only_has_no_dead(
     ]  # fmt: skip
     article = Article(id="a1", text=text, origin="test", title=title)
     assert article_counts(figures, article)["killed"] == killed
+
+
+def test_a_death_of_another_time_in_the_lead_is_not_the_titles_event() -> None:
+    text = "Two men were shot outside a bakery on Friday, at a vigil for a cook killed last week."
+    start = 0
+    figures = [
+        _figure(text, "Two men", "shot", 2, counted="men"),
+        _figure(text, "a cook", "killed", 1, counted="a cook", implicit=True),
+        Figure(
+            id="t", article_id="a1", start=start, end=start + 1, kind="shot", value=2,
+            sentence="2 shot outside bakery", in_title=True,
+        ),
+    ]  # fmt: skip
+    article = Article(id="a1", text=text, origin="test", title="2 shot outside bakery")
+    assert article_counts(figures, article)["killed"] == 0

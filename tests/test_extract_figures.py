@@ -407,6 +407,30 @@ COUNT_ROWS = [
         2,
         1,
     ),
+    # a body is a dead person: a number of bodies, the bodies of a group, the body of someone
+    (None, "Four bodies were pulled from the river near the mill.", 4, None),
+    (None, "The bodies of two hikers were identified on Monday.", 2, None),
+    (None, "The body of a 40-year-old trucker was found behind the depot.", 1, None),
+    # a toll counts all the dead, a body found beside it included
+    (
+        None,
+        "The toll rose to four after divers recovered the body of a woman from the lake.",
+        4,
+        None,
+    ),
+    # a name joined to a person's name is a person, whatever the annotation calls it
+    (None, "A clerk fatally shot Sterling Marsh and Peter Lowry outside the store.", 2, None),
+    # a person called deceased before the noun is dead; a thing called dead is no one
+    (None, "At the farm, deputies located a deceased elderly man near the barn.", 1, None),
+    (None, "He shot the target dead center at the range.", None, 1),
+    # a link to another story counts that story's victims, not the article's
+    (
+        "Boy wounded on Elm Street",
+        "A boy was shot in the leg on Elm Street.\n\nRelated: Two men killed in crash on the "
+        "bypass\n\nPolice are looking for a grey car.",
+        None,
+        1,
+    ),
 ]
 
 

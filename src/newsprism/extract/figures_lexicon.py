@@ -92,9 +92,13 @@ AFTER_NUMBER = {
     "evacuated": "evacuated",
     "displaced": "displaced",
 }
-# Nouns that are the count itself ("32 deaths", "no injuries", "3 arrests").
+# Nouns that are the count itself ("32 deaths", "no injuries", "3 arrests"); a body is a dead
+# person ("three bodies were found"). The body words (here, in HOLDER_NOUNS, CUE_STEMS and the
+# victims' ACT_NOUNS): GVA dev tuning half killed exact 0.8882 -> 0.8914 (3 right, none
+# wrong), injured 0.7838 -> 0.7848, before a ranker retrain.
 COUNT_NOUNS = {
     "death": "killed",
+    "body": "killed",
     "fatality": "killed",
     "murder": "killed",
     "killing": "killed",
@@ -111,9 +115,11 @@ COUNT_NOUNS = {
 MOVE_VERBS = {"move", "take", "bus", "ferry", "transfer", "bring", "send", "shift", "lift"}
 SHELTER_NOUNS = {"shelter", "safety", "camp", "centre", "center", "refuge", "hall", "gym"}
 # Nouns that hold a count as "N of X" or "at/to N" ("a death toll of 32", "the toll rose to 32",
-# "put the toll at 32", "a population of 120,000", "the deaths of two").
+# "put the toll at 32", "a population of 120,000", "the deaths of two", "the bodies of three
+# people").
 HOLDER_NOUNS = {
     "toll": "killed",
+    "body": "killed",
     "death": "killed",
     "killing": "killed",
     "murder": "killed",
@@ -299,7 +305,7 @@ CUE_STEMS = re.compile(
     r"\b(?:kill|dead|die|died|dies|dying|death|fatal|murder|slain|slay|shot|shoot|gun|wound|"
     r"injur|hurt|hospital|critical|condition|victim|arrest|detain|custody|evacuat|displac|"
     r"flee|fled|refugee|missing|toll|casualt|suicide|himself|herself|popul|troop|soldier|"
-    r"struck|strik|hit\b|hits\b|hitting|graz)",
+    r"struck|strik|hit\b|hits\b|hitting|graz|bod(?:y|ies)\b|deceased)",
     re.IGNORECASE,
 )
 # Time words that mark a figure as an aggregate over a period, not one event's count

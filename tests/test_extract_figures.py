@@ -189,6 +189,12 @@ KIND_FIXES = [
     ("The clerk was struck in the face with a bottle.", None, None, ("shot", 1)),
     # those who take a patient to hospital are not patients
     ("A neighbour rushed the boy to the hospital.", "injured", 1, ("injured", 2)),
+    # people recovering from a shooting, or expected to survive it, were hurt in it
+    ("Three teens are recovering after the shooting at the lake.", "injured", 3, None),
+    ("All four victims of the attack are expected to survive.", "injured", 4, None),
+    ("Two others survived the ambush near the ford.", "injured", 2, None),
+    # ... but what police recover is no one
+    ("Deputies recovered two rifles from the trunk.", None, None, ("injured", 2)),
 ]
 
 

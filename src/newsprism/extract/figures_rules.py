@@ -40,6 +40,7 @@ from .figures_verbs import (
     has_person_object,
     is_fatal,
     is_passive_like,
+    subject_word_kind,
     verb_kind,
     verb_phrase_kind,
     word_kind,
@@ -338,7 +339,7 @@ def _subject_kind(verb: Token) -> str | None:
     if verb.lower_ in {"missing", "unaccounted"}:
         return "missing"  # "one person is still missing", tagged as a form of "miss"
     if lemma in SUBJECT_WORDS and lemma not in VICTIM_VERBS:
-        return SUBJECT_WORDS[lemma]
+        return subject_word_kind(verb)
     if lemma in VICTIM_VERBS or verb.lower_ in AFTER_NUMBER:
         if is_passive_like(verb):
             return verb_kind(verb)

@@ -195,6 +195,9 @@ KIND_FIXES = [
     ("Two others survived the ambush near the ford.", "injured", 2, None),
     # ... but what police recover is no one
     ("Deputies recovered two rifles from the trunk.", None, None, ("injured", 2)),
+    # an age after "younger than" is not a count of people
+    ("Police said a boy younger than 12 was shot near the mill.", None, None, ("shot", 12)),
+    ("A girl older than 15 was wounded outside the rink.", None, None, ("injured", 15)),
 ]
 
 
@@ -405,6 +408,8 @@ COUNT_ROWS = [
     # a person taken to hospital is hurt; an ordinal counts on from the dead
     (None, "Three men died at the farm. A fourth victim was taken to the hospital.", 3, 1),
     (None, "A woman was treated at the hospital and released.", None, 1),
+    # "she" shot after a woman named dead is that woman, not a survivor
+    (None, "A nurse died after she was shot in the arm near the clinic.", 1, None),
     # a person shot in a limb is a survivor, not one of the dead named again
     (None, "A boy died on the porch. His uncle was shot in the leg.", 1, 1),
     (

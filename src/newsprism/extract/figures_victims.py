@@ -56,6 +56,9 @@ KINDS_COUNTED = {"killed", "injured", "shot"}
 # Hospital conditions of a living patient ("listed in stable condition").
 CONDITIONS = {"critical", "serious", "stable", "fair", "good", "grave", "guarded", "satisfactory"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
+# Whether "he"/"she" shot or hurt after one person named dead first in the sentence is that
+# person ("a man died after he was shot"), not a survivor.
+PRONOUN_IS_THE_DEAD = True
 
 
 def ordinal_value(word: str) -> int | None:
@@ -115,6 +118,12 @@ def singular_victims(doc: Doc, skip: set[int]) -> list[Victims]:
     # lone victim named before it is the same person
     if len(found) == 2 and found[1].kind == "killed" and _is_pronoun_phrase(found[1].phrase):
         dead.add(found[0].phrase.start)
+    # "a woman died after she was shot in the leg": a pronoun hurt after one person named dead
+    # before it is that person (read as a survivor, the limb made her one more wounded)
+    if PRONOUN_IS_THE_DEAD and found and found[0].kind == "killed" and found[0].value == 1:
+        dead.update(
+            v.phrase.start for v in found[1:] if v.kind != "killed" and _is_pronoun_phrase(v.phrase)
+        )
     return [v for v in found if v.kind == "killed" or v.phrase.start not in dead]
 
 

@@ -408,6 +408,8 @@ COUNT_ROWS = [
     # a person taken to hospital is hurt; an ordinal counts on from the dead
     (None, "Three men died at the farm. A fourth victim was taken to the hospital.", 3, 1),
     (None, "A woman was treated at the hospital and released.", None, 1),
+    # a patient released is a survivor; police releasing a name is not
+    (None, "Police released the name of the teen killed in the shooting of a clerk.", 1, None),
     # "she" shot after a woman named dead is that woman, not a survivor
     (None, "A nurse died after she was shot in the arm near the clinic.", 1, None),
     # a person shot in a limb is a survivor, not one of the dead named again

@@ -402,6 +402,7 @@ COUNT_ROWS = [
     # a person hit in a part of the body, or hit by a bullet, was shot
     (None, "A stray bullet struck a girl on her porch.", None, 1),
     (None, "The courier was hit in the shoulder outside the depot.", None, 1),
+    (None, "A girl was hit by shrapnel outside the bakery.", None, 1),
     # an ordinal victim also shot is one more person, not its running count
     (None, "A baker was shot dead. A second man was also shot in the leg.", 1, 1),
     (None, "A baker was shot dead. A second man was hit in the arm and survived.", 1, 1),

@@ -305,6 +305,8 @@ SUICIDE = re.compile(
 )
 # A sentence worth parsing mentions one of these word stems (or has a number). "hit", "struck"
 # and "grazed" let in people hit in a part of the body ("a second man was hit in the leg").
+# Not taken: "recover"/"surviv" as stems ("the clerk is recovering" as one hurt) changed no
+# GVA dev tuning-half article and costs parsing.
 CUE_STEMS = re.compile(
     r"\b(?:kill|dead|die|died|dies|dying|death|fatal|murder|slain|slay|shot|shoot|gun|wound|"
     r"injur|hurt|hospital|critical|condition|victim|arrest|detain|custody|evacuat|displac|"

@@ -189,6 +189,15 @@ KIND_FIXES = [
     ("The clerk was struck in the face with a bottle.", None, None, ("shot", 1)),
     # those who take a patient to hospital are not patients
     ("A neighbour rushed the boy to the hospital.", "injured", 1, ("injured", 2)),
+    # people recovering from a shooting, or expected to survive it, were hurt in it
+    ("Three teens are recovering after the shooting at the lake.", "injured", 3, None),
+    ("All four victims of the attack are expected to survive.", "injured", 4, None),
+    ("Two others survived the ambush near the ford.", "injured", 2, None),
+    # ... but what police recover is no one
+    ("Deputies recovered two rifles from the trunk.", None, None, ("injured", 2)),
+    # an age after "younger than" is not a count of people
+    ("Police said a boy younger than 12 was shot near the mill.", None, None, ("shot", 12)),
+    ("A girl older than 15 was wounded outside the rink.", None, None, ("injured", 15)),
 ]
 
 
@@ -393,12 +402,17 @@ COUNT_ROWS = [
     # a person hit in a part of the body, or hit by a bullet, was shot
     (None, "A stray bullet struck a girl on her porch.", None, 1),
     (None, "The courier was hit in the shoulder outside the depot.", None, 1),
+    (None, "A girl was hit by shrapnel outside the bakery.", None, 1),
     # an ordinal victim also shot is one more person, not its running count
     (None, "A baker was shot dead. A second man was also shot in the leg.", 1, 1),
     (None, "A baker was shot dead. A second man was hit in the arm and survived.", 1, 1),
     # a person taken to hospital is hurt; an ordinal counts on from the dead
     (None, "Three men died at the farm. A fourth victim was taken to the hospital.", 3, 1),
     (None, "A woman was treated at the hospital and released.", None, 1),
+    # a patient released is a survivor; police releasing a name is not
+    (None, "Police released the name of the teen killed in the shooting of a clerk.", 1, None),
+    # "she" shot after a woman named dead is that woman, not a survivor
+    (None, "A nurse died after she was shot in the arm near the clinic.", 1, None),
     # a person shot in a limb is a survivor, not one of the dead named again
     (None, "A boy died on the porch. His uncle was shot in the leg.", 1, 1),
     (

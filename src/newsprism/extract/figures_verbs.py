@@ -18,6 +18,7 @@ from .figures_lexicon import (
     FATAL_ADVERBS,
     FATAL_MODIFIERS,
     FATAL_WORDS,
+    FINDING_USES,
     GUNFIRE_WORDS,
     HIT_VERBS,
     HOSPITAL_WORDS,
@@ -44,7 +45,16 @@ def word_kind(token: Token) -> str | None:
         if token.dep_ == "relcl" and not is_passive_like(token):
             return None  # "officers who shot a man": the officers are the shooters
         return verb_kind(token)
-    return SUBJECT_WORDS.get(lemma) or SUBJECT_WORDS.get(word)
+    return subject_word_kind(token) or SUBJECT_WORDS.get(word)
+
+
+def subject_word_kind(token: Token) -> str | None:
+    """The kind a word gives its subject ("27 died", "three are recovering"); None for a use
+    with an object that says something else ("police recovered a rifle")."""
+    lemma = token.lemma_.lower()
+    if lemma in FINDING_USES and has_object(token):
+        return None
+    return SUBJECT_WORDS.get(lemma)
 
 
 def has_person_object(verb: Token, *, joined: bool = False) -> bool:

@@ -205,7 +205,9 @@ def focus_scores(
         both = (norm2_a[space] > 0) & (norm2_b[space] > 0)
         scale = np.sqrt(np.maximum(norm2_a[space] * norm2_b[space], 1e-12))
         cosine = np.where(both, dots[space] / scale, 0.0)
-        total += weight * cosine - conflict * (both & (dots[space] <= 0))
+        total += weight * cosine
+        if conflict:
+            total -= conflict * (both & (dots[space] <= 0))
     return total
 
 

@@ -129,9 +129,12 @@ class StoryTable:
         size = self.size
         content = self._bincount(neighbours[0], size)
         candidates = np.flatnonzero(content).astype(np.int64)
-        dots = [content[candidates]]
-        dots.extend(self._bincount(space, size)[candidates] for space in neighbours[1:])
-        return Fit(candidates, np.stack(dots))
+        dots = np.zeros((len(neighbours), len(candidates)))
+        dots[0] = content[candidates]
+        for index, space in enumerate(neighbours[1:], start=1):
+            if len(space.rows) or len(space.old_stories):  # an empty space (no weight) stays 0
+                dots[index] = self._bincount(space, size)[candidates]
+        return Fit(candidates, dots)
 
     def _bincount(self, neighbours: Neighbours, size: int) -> FloatArray:
         stories = self.story_of[neighbours.rows]

@@ -228,6 +228,29 @@ def test_context_features_of_the_dead(title: str, later: str, expected: dict[str
     assert all(c.features[name] == 0.0 for c in found["injured"] for name in expected)
 
 
+def test_injured_features_of_agreement_and_the_shot() -> None:
+    text = (
+        "Two women were shot outside a laundromat on Pine Road."
+        " Both women were taken to hospital in stable condition."
+        " A third woman was hurt by broken glass."
+    )
+    figures = [
+        _figure(text, "Two women", "shot", 2, counted="women"),
+        _figure(text, "Both women", "injured", 2, counted="women"),
+        _figure(text, "A third woman", "injured", 1, counted="woman", implicit=True),
+    ]
+    groups = sentence_groups(figures, Article(id="a1", text=text, origin="test", title=""))
+    found = candidates(groups, {"killed": None, "injured": 2}, len(text), UPDATE_WORDS, OTHER_TIME)
+    by_value = {c.value: c.features for c in found["injured"]}
+    # two sentences agree on 2 (one of them the shot, with no dead to take away)
+    assert by_value[2]["multi_sentence"] == 1.0
+    assert by_value[2]["shot_none_dead"] == 1.0
+    assert by_value[1]["multi_sentence"] == 0.0
+    assert by_value[1]["shot_none_dead"] == 0.0
+    # the dead do not use them
+    assert all(c.features["multi_sentence"] == 0.0 for c in found["killed"])
+
+
 # title, its figure (phrase, kind, value), the dead the article counts
 WOUNDED_TITLE_ROWS = [
     # a title numbering only the wounded: a death told further down is another incident

@@ -437,6 +437,22 @@ COUNT_ROWS = [
     # a person called deceased before the noun is dead; a thing called dead is no one
     (None, "At the farm, deputies located a deceased elderly man near the barn.", 1, None),
     (None, "He shot the target dead center at the range.", None, 1),
+    # a wounded victim found after the first count adds one to it, over the title's count
+    (
+        "Three wounded at block party",
+        "Three people were wounded at a block party on Oak Street on Saturday. Deputies later "
+        "found another victim who had been shot in the hip.",
+        None,
+        4,
+    ),
+    # ... not a breakdown of the wounded counted before
+    (
+        None,
+        "Three people were wounded at a block party on Oak Street on Saturday. One was shot in "
+        "the chest and another victim was hit in the arm.",
+        None,
+        3,
+    ),
     # a link to another story counts that story's victims, not the article's
     (
         "Boy wounded on Elm Street",

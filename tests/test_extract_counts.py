@@ -294,3 +294,27 @@ def test_a_death_of_another_time_in_the_lead_is_not_the_titles_event() -> None:
     ]  # fmt: skip
     article = Article(id="a1", text=text, origin="test", title="2 shot outside bakery")
     assert article_counts(figures, article)["killed"] == 0
+
+
+@pytest.mark.parametrize(
+    ("later", "kept"),
+    [
+        (" In a separate shooting, two men were wounded on Oak Avenue.", False),
+        (" Separately, two men were wounded on Oak Avenue.", False),
+        (" Police said two men were wounded in an unrelated incident on Oak Avenue.", False),
+        (" Police said two men were wounded in another shooting an hour later.", False),
+        (" Police said two men were wounded in gunfire throughout the day.", False),
+        (" Police said two men have been wounded in the district so far this year.", False),
+        (" Police said two men have been wounded in the district this month.", False),
+        (" Police said two men have been wounded in the district since Friday.", False),
+        (" Police said two men who were also wounded are in stable condition.", True),
+    ],
+)
+def test_a_later_sentence_counting_another_incident_is_left_out(later: str, kept: bool) -> None:
+    text = LEAD + FILLER + later
+    figures = [*_lead_figures(text), _figure(text, "two men", "injured", 2, counted="men")]
+    article = Article(id="a1", text=text, origin="test")
+    groups = sentence_groups(figures, article)
+    assert any(not group.in_lead for group in groups) is kept
+    # with the whole text as the lead, the same sentence is the article's own
+    assert len(sentence_groups(figures, article, None)) == 2

@@ -303,7 +303,13 @@ def _features(
 # gunshot (-5) or none does (-1); the first body sentence counting the wounded or the shot
 # (+1); the title's shot less the dead (+2, +3 with both kept: no gain); a sentence pointing
 # to another time (-1); stated in the title (0), in the title and the body (-1), in three
-# sentences (+1), in two lead sentences (0); stated and derived alike (0).
+# sentences (+1), in two lead sentences (0); stated and derived alike (0). Nor (measured before
+# figures_counts.OTHER_INCIDENTS_OUT), for roundups
+# (the value is stated only in sentences that sum several incidents or tell another one than
+# the headline's): with "shootings", "incidents", "separate(ly)", "in another / an unrelated
+# shooting" and period totals ("over the weekend", "so far this year", "this month", "since
+# <month>") -2 (in sample +4); the same in any of its sentences -2 (in sample +6); without the
+# period totals 0 (in sample +3); the period totals and "separate" / "another shooting" only -1.
 INJURED_FEATURES = ("multi_sentence", "shot_none_dead")
 # Sentences agreeing on a value of the wounded for "multi_sentence": 2 against 3 gains 3
 # articles to 1 by the CV above (both at once: 4).

@@ -134,7 +134,8 @@ FOUND_LATER = re.compile(r"\b(?:later|additional|found|discovered|identified)\b"
 # sums a spree is the article's own); adding plural "shootings" / "incidents", "this / last
 # week(end)", "across the city": 751 and killed 852 -> 850 ("the shootings that injured a boy
 # and a woman" is the article's own spree). Also changing nothing on tune: leaving the wounded
-# to the ranker under a title of several incidents (see TITLE_INJURED_WINS).
+# to the ranker under a title of several incidents (see TITLE_INJURED_WINS), and adding
+# "earlier <weekday>", "in a / the second shooting", "also investigating" to the cues.
 OTHER_INCIDENTS_OUT = True
 # Cues of a sentence counting another incident or a period's toll of several.
 OTHER_INCIDENT = re.compile(

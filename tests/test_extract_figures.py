@@ -453,6 +453,19 @@ COUNT_ROWS = [
         None,
         3,
     ),
+    # a headline listing numbered men, women, boys or girls with commas adds them up
+    (
+        "UPDATE: 2 girls, 1 man shot on Birch Lane",
+        "Police said the shooting happened late Tuesday near a gas station on the east side.",
+        None,
+        3,
+    ),
+    (
+        "UPDATE: 3 women, 1 man shot on Elm Road",
+        "Police said the shooting happened late Tuesday near a gas station on the east side.",
+        None,
+        4,
+    ),
     # a link to another story counts that story's victims, not the article's
     (
         "Boy wounded on Elm Street",

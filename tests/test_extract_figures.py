@@ -466,6 +466,13 @@ COUNT_ROWS = [
         None,
         4,
     ),
+    # ... and so does a bare person listed before a numbered group
+    (
+        "Man, 2 teens wounded in drive-by on Oak Street",
+        "Police said the shooting happened late Tuesday near a gas station on the east side.",
+        None,
+        3,
+    ),
     # a link to another story counts that story's victims, not the article's
     (
         "Boy wounded on Elm Street",

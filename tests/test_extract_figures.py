@@ -413,6 +413,14 @@ COUNT_ROWS = [
     (None, "Police released the name of the teen killed in the shooting of a clerk.", 1, None),
     # "she" shot after a woman named dead is that woman, not a survivor
     (None, "A nurse died after she was shot in the arm near the clinic.", 1, None),
+    # a person in serious condition is alive, not one of the dead named again
+    (
+        None,
+        "A clerk was killed at the store on Friday. The owner is in serious condition after "
+        "she was shot, police said.",
+        1,
+        1,
+    ),
     # a person shot in a limb is a survivor, not one of the dead named again
     (None, "A boy died on the porch. His uncle was shot in the leg.", 1, 1),
     (

@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from newsprism.annotate import annotate, load_pipeline
 from newsprism.clean import clean_articles
-from newsprism.extract.figures import Figure, extract_figures, sentence_case
+from newsprism.extract.figures import Figure, extract_figures, headline_end, sentence_case
 from newsprism.extract.figures_counts import article_counts
 from newsprism.ingest import read_inputs
 from newsprism.models import Annotation, Article
@@ -644,3 +644,24 @@ def test_title_count_stands_against_a_dissenting_voice_further_down(extract: Ext
     figures = extract(text, title=title)
     assert {f.value for f in figures if f.kind == "killed"} >= {23, 35}
     assert article_counts(figures, article, ranker=True)["killed"] == 23
+
+
+HEADLINE_ROWS = [
+    # what follows a separator is the site's name...
+    ("Man shot in a park on Sunday - WXYZ Channel 7 - Springfield", "Man shot in a park on Sunday"),
+    ("Fire at the old mill | The Valley Courier", "Fire at the old mill"),
+    # ... unless it counts victims
+    (
+        "Shooting under investigation in the east end - Four People Injured",
+        "Shooting under investigation in the east end - Four People Injured",
+    ),
+    (
+        "Bar fight ends in gunfire - 2 shot, 1 dead - KXYZ",
+        "Bar fight ends in gunfire - 2 shot, 1 dead",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "headline"), HEADLINE_ROWS)
+def test_headline_end(title: str, headline: str) -> None:
+    assert title[: headline_end(title)] == headline

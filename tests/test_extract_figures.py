@@ -421,6 +421,13 @@ COUNT_ROWS = [
         1,
         1,
     ),
+    # ... and so is a person grazed by a bullet
+    (
+        None,
+        "A clerk was killed at the store on Friday. A customer was grazed by a bullet.",
+        1,
+        1,
+    ),
     # a person shot in a limb is a survivor, not one of the dead named again
     (None, "A boy died on the porch. His uncle was shot in the leg.", 1, 1),
     (

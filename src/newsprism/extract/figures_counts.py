@@ -143,7 +143,7 @@ VICTIM_ORDINAL = "victim_ordinal"
 # (2 right, none wrong) before a retrain; not "critical condition", which often comes before a
 # death ("taken in critical condition, where he died"): 2 right, 6 wrong. A person grazed by a
 # bullet is alive: injured 755 -> 756, killed 852 -> 853 (2 right, none wrong); not "treated"
-# (1 wrong, none right).
+# (1 wrong, none right), nor "minor injuries", "non-fatal" (no article changes).
 DISTINCT = "distinct"
 DISTINCT_WORDS = re.compile(
     r"\b(?:also|too|survived?|survives|another|second|recover(?:s|ed|ing)?|stable|"

@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from newsprism.annotate import annotate, load_pipeline
 from newsprism.clean import clean_articles
-from newsprism.extract.figures import Figure, extract_figures, sentence_case
+from newsprism.extract.figures import Figure, extract_figures, headline_end, sentence_case
 from newsprism.extract.figures_counts import article_counts
 from newsprism.ingest import read_inputs
 from newsprism.models import Annotation, Article
@@ -413,6 +413,21 @@ COUNT_ROWS = [
     (None, "Police released the name of the teen killed in the shooting of a clerk.", 1, None),
     # "she" shot after a woman named dead is that woman, not a survivor
     (None, "A nurse died after she was shot in the arm near the clinic.", 1, None),
+    # a person in serious condition is alive, not one of the dead named again
+    (
+        None,
+        "A clerk was killed at the store on Friday. The owner is in serious condition after "
+        "she was shot, police said.",
+        1,
+        1,
+    ),
+    # ... and so is a person grazed by a bullet
+    (
+        None,
+        "A clerk was killed at the store on Friday. A customer was grazed by a bullet.",
+        1,
+        1,
+    ),
     # a person shot in a limb is a survivor, not one of the dead named again
     (None, "A boy died on the porch. His uncle was shot in the leg.", 1, 1),
     (
@@ -450,6 +465,26 @@ COUNT_ROWS = [
         None,
         "Three people were wounded at a block party on Oak Street on Saturday. One was shot in "
         "the chest and another victim was hit in the arm.",
+        None,
+        3,
+    ),
+    # a headline listing numbered men, women, boys or girls with commas adds them up
+    (
+        "UPDATE: 2 girls, 1 man shot on Birch Lane",
+        "Police said the shooting happened late Tuesday near a gas station on the east side.",
+        None,
+        3,
+    ),
+    (
+        "UPDATE: 3 women, 1 man shot on Elm Road",
+        "Police said the shooting happened late Tuesday near a gas station on the east side.",
+        None,
+        4,
+    ),
+    # ... and so does a bare person listed before a numbered group
+    (
+        "Man, 2 teens wounded in drive-by on Oak Street",
+        "Police said the shooting happened late Tuesday near a gas station on the east side.",
         None,
         3,
     ),
@@ -616,3 +651,24 @@ def test_title_count_stands_against_a_dissenting_voice_further_down(extract: Ext
     figures = extract(text, title=title)
     assert {f.value for f in figures if f.kind == "killed"} >= {23, 35}
     assert article_counts(figures, article, ranker=True)["killed"] == 23
+
+
+HEADLINE_ROWS = [
+    # what follows a separator is the site's name...
+    ("Man shot in a park on Sunday - WXYZ Channel 7 - Springfield", "Man shot in a park on Sunday"),
+    ("Fire at the old mill | The Valley Courier", "Fire at the old mill"),
+    # ... unless it counts victims
+    (
+        "Shooting under investigation in the east end - Four People Injured",
+        "Shooting under investigation in the east end - Four People Injured",
+    ),
+    (
+        "Bar fight ends in gunfire - 2 shot, 1 dead - KXYZ",
+        "Bar fight ends in gunfire - 2 shot, 1 dead",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "headline"), HEADLINE_ROWS)
+def test_headline_end(title: str, headline: str) -> None:
+    assert title[: headline_end(title)] == headline

@@ -260,9 +260,9 @@ def split_part(similarity: FloatArray, params: ClusterParams) -> npt.NDArray[np.
     return np.asarray(part[copies])
 
 
-def _big_enough(part: npt.NDArray[np.bool_] | None, params: ClusterParams) -> bool:
+def _big_enough(part: npt.NDArray[np.bool_], params: ClusterParams) -> bool:
     """Whether both sides of a bisection hold at least ``params.min_split_part`` rows."""
-    return part is not None and min(int(part.sum()), int((~part).sum())) >= params.min_split_part
+    return min(int(part.sum()), int((~part).sum())) >= params.min_split_part
 
 
 def shared_neighbours(similarity: FloatArray, k: int) -> FloatArray:

@@ -146,7 +146,10 @@ OTHER_INCIDENT = re.compile(
     re.IGNORECASE,
 )
 
-# A sentence stating a toll of the dead, which counts all of them.
+# A sentence stating a toll of the dead, which counts all of them (a body found beside it
+# included: "the toll rose to seven after rescuers found the body of a man"). General English,
+# not tuned: GVA dev tuning half unchanged (killed 0.8987, injured 0.7848 at the time); it keeps
+# a toll update from being summed with the body words.
 TOLL = re.compile(r"\btoll\b", re.IGNORECASE)
 # The counted phrase of people shot besides those named before ("two others were shot").
 OTHERS = re.compile(r"^(?:the )?(?:others?|another)\b", re.IGNORECASE)

@@ -133,9 +133,8 @@ def load_ranker(path: Path = RANKER_PATH) -> Ranker | None:
 class _Context:
     """What the article's title and lead say about its kind of report."""
 
-    title_death: bool  # the title says someone died
-    title_counts: bool  # the title counts people shot or hurt
-    title_killed: bool  # the title counts the dead
+    title_nonfatal: bool  # the title counts people shot or hurt and no dead, names no death
+    title_death: bool  # the title says someone died without counting the dead
     roundup: bool  # the title or lead gathers several incidents
 
 
@@ -167,10 +166,12 @@ def candidates(
     """
     shot_values = [g.totals["shot"] for g in groups if "shot" in g.totals]
     killed_rule = rule.get("killed") or 0
+    title_death = bool(TITLE_DEATH.search(title))
+    title_counts = any(g.in_title and g.totals.keys() & {"shot", "injured"} for g in groups)
+    title_killed = any(g.in_title and "killed" in g.totals for g in groups)
     context = _Context(
-        title_death=bool(TITLE_DEATH.search(title)),
-        title_counts=any(g.in_title and g.totals.keys() & {"shot", "injured"} for g in groups),
-        title_killed=any(g.in_title and "killed" in g.totals for g in groups),
+        title_nonfatal=title_counts and not title_killed and not title_death,
+        title_death=title_death and not title_killed,
         roundup=bool(ROUNDUP.search(title) or ROUNDUP.search(lead)),
     )
     result: dict[str, list[Candidate]] = {}
@@ -247,13 +248,14 @@ def _features(
     body = [g for g in groups if not g.in_title]
     first_ratio = min((g.start / max(text_length, 1) for g in body), default=1.0)
     first_index = min((s.index for s in in_sentences), default=MAX_INDEX)
+    n_sentences = len({id(g) for g in groups})
     is_rule = float(value == rule_value)
     features = {
         "is_rule": is_rule,
         "is_zero": float(value == 0),
         "stated_zero": float(value == 0 and bool(groups)),
         "log_value": math.log1p(value),
-        "n_sentences": math.log1p(len({id(g) for g in groups})),
+        "n_sentences": math.log1p(n_sentences),
         "in_title": float(any(g.in_title for g in groups)),
         "in_lead_body": float(any(g.in_lead and not g.in_title for g in groups)),
         "only_after_lead": float(bool(groups) and not any(g.in_lead for g in groups)),
@@ -288,7 +290,7 @@ def _features(
         "title_only": float(bool(groups) and all(g.in_title for g in groups)),
         "lead_only_rule": is_rule * float(any(g.in_lead for g in groups)),
         **_context_features(value, figures, stated, context, kind),
-        **_injured_features(found, groups, kind, other_rule),
+        **_injured_features(found, n_sentences, kind, other_rule),
     }
     return features
 
@@ -317,13 +319,14 @@ MULTI_SENTENCES = 2
 
 
 def _injured_features(
-    found: Sequence[_Source], groups: Sequence[Group], kind: str, other_rule: int
+    found: Sequence[_Source], n_sentences: int, kind: str, other_rule: int
 ) -> dict[str, float]:
-    """Features of the value as a count of the wounded (zeros for the dead)."""
+    """Features of the value as a count of the wounded (zeros for the dead); ``n_sentences``
+    is how many sentences state it."""
     if kind != "injured":
         return dict.fromkeys(INJURED_FEATURES, 0.0)
     return {
-        "multi_sentence": float(len({id(g) for g in groups}) >= MULTI_SENTENCES),
+        "multi_sentence": float(n_sentences >= MULTI_SENTENCES),
         "shot_none_dead": float(other_rule == 0 and any(s.how == "derived" for s in found)),
     }
 
@@ -337,10 +340,9 @@ def _context_features(
         return dict.fromkeys(CONTEXT_FEATURES, 0.0)
     body = [f for f in figures if not f.in_title]
     positive = float(value > 0)
-    nonfatal = context.title_counts and not context.title_killed and not context.title_death
     return {
-        "title_nonfatal": positive * float(nonfatal),
-        "title_death": positive * float(context.title_death and not context.title_killed),
+        "title_nonfatal": positive * float(context.title_nonfatal),
+        "title_death": positive * float(context.title_death),
         "roundup_max": float(context.roundup and bool(stated) and value == max(stated)),
         "roundup_zero": float(context.roundup and value == 0),
         "irrealis_all": float(bool(figures) and all(IRREALIS.search(f.sentence) for f in figures)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from test_reconcile import _article, _facts, _figure, _groups
 
 from newsprism.reconcile.context import story_context
@@ -108,42 +109,45 @@ def test_concurrent_incompatible_counts_stay_contested():
     assert record.disputes
 
 
-def test_a_later_higher_count_from_a_different_day_updates_and_the_event_follows_it():
-    day_one = _article(
-        "one", "Eight people were killed in the landslide.", source="Herald", published="2026-06-02"
-    )
-    day_two = _article(
-        "two",
-        "The death toll climbed to 11 on Thursday, police said.",
-        source="Courier",
-        published="2026-06-03",
-    )
-    figures = [
-        _figure(day_one, "Eight", "killed", 8),
-        _figure(day_two, "11", "killed", 11, attributed_to="police"),
-    ]
-    facts, context = _facts([day_one, day_two], figures, _groups(("one",), ("two",)))
-    assert facts[0].fact.status != "contested"
-    assert event_record(figures, facts, context).killed.best == 11
+# A later, higher count is an update, not a contest, and the event record follows it: from a
+# day later, or on the same day when the report says the count climbed.
+UPDATES = [
+    (
+        ("Eight people were killed in the landslide.", "2026-06-02", "Eight", 8),
+        ("The death toll climbed to 11 on Thursday, police said.", "2026-06-03", "11", 11),
+        "killed",
+        "police",
+    ),
+    (
+        ("Four people were injured in the crash.", "2026-06-02", "Four", 4),
+        (
+            "The number of injured climbed to seven, the fire service said.",
+            "2026-06-02",
+            "seven",
+            7,
+        ),
+        "injured",
+        "the fire service",
+    ),
+]
 
 
-def test_climbed_to_updates_a_count_of_the_same_day_in_the_event_record():
-    a = _article(
-        "a", "Four people were injured in the crash.", source="Herald", published="2026-06-02"
-    )
-    b = _article(
-        "b",
-        "The number of injured climbed to seven, the fire service said.",
-        source="Courier",
-        published="2026-06-02",
-    )
+@pytest.mark.parametrize(("first", "later", "kind", "source"), UPDATES)
+def test_a_later_higher_count_updates_and_the_event_follows_it(
+    first: tuple[str, str, str, int],
+    later: tuple[str, str, str, int],
+    kind: str,
+    source: str,
+):
+    a = _article("a", first[0], source="Herald", published=first[1])
+    b = _article("b", later[0], source="Courier", published=later[1])
     figures = [
-        _figure(a, "Four", "injured", 4),
-        _figure(b, "seven", "injured", 7, attributed_to="the fire service"),
+        _figure(a, first[2], kind, first[3]),
+        _figure(b, later[2], kind, later[3], attributed_to=source),
     ]
     facts, context = _facts([a, b], figures, _groups(("a",), ("b",)))
     assert facts[0].fact.status != "contested"
-    assert event_record(figures, facts, context).injured.best == 7
+    assert getattr(event_record(figures, facts, context), kind).best == later[3]
 
 
 def test_counts_told_weeks_later_are_not_the_event_count():

@@ -375,6 +375,13 @@ COUNT_ROWS = [
     # a numbered group listed after the object of a casualty verb is its object too
     ("Farmer held after killing neighbor, 2 teenage sons", "Deputies came at dawn.", 3, None),
     ("Gunman kills guard, 4 shoppers at mall", "The mall was closed on Sunday.", 5, None),
+    # an act named by how many it struck: that many shot, or killed
+    ("Teen killed in quadruple shooting", "Police have made no arrests.", 1, 3),
+    (None, "Detectives are looking into a triple shooting near the depot.", None, 3),
+    (None, "A man was charged on Monday in a double homicide at a farm.", 2, None),
+    # ... unless the sentence counts them itself, or the act was only attempted
+    (None, "Three men were shot in a triple shooting near the depot.", None, 3),
+    (None, "He faces a charge of attempted double murder.", None, None),
     # what the death is called is not a second victim
     (None, "Police called the crash that killed a young cyclist a tragedy.", 1, None),
     (None, "The sheriff called the blast that killed a welder an accident.", 1, None),

@@ -38,7 +38,7 @@ from .figures_attribution import (
     source_in_sentence,
 )
 from .figures_counts import article_counts
-from .figures_lexicon import CUE_STEMS, SUICIDE
+from .figures_lexicon import CUE_STEMS, MULTIPLE_VICTIMS, MULTIPLES, SUICIDE
 from .figures_rules import is_part, read_amount
 from .figures_types import Figure
 from .figures_victims import singular_victims
@@ -282,6 +282,7 @@ def read_sentence(sentence: _Sentence, article: Article, annotation: Annotation)
             )
         )  # fmt: skip
     _suicides(sentence, article, source_text, mentions, doc.text)
+    _multiples(sentence, article, source_text, mentions, doc.text)
     if sentence.in_title:
         _headline_fallback(sentence, article, doc.text)
     sentence.sources = list(_reporting_sources(doc))
@@ -304,6 +305,29 @@ def _suicides(
                 article, sentence, source_text, mentions,
                 start=match.start(), end=match.end(), kind="killed", value=1, low=1, high=1,
                 qualifier="exact", vague=False, counted=None, source=None, implicit=True,
+            )
+        )  # fmt: skip
+
+
+def _multiples(
+    sentence: _Sentence,
+    article: Article,
+    source_text: str,
+    mentions: Sequence[EntityMention],
+    text: str,
+) -> None:
+    """ "a triple shooting": three people shot; "a double homicide": two killed. Left out when
+    the sentence already counts that kind ("three men were shot in a triple shooting")."""
+    for match in MULTIPLE_VICTIMS.finditer(text):
+        kind = "shot" if match.group(2) else "killed"
+        if any(f.kind == kind for f in sentence.figures):
+            continue
+        value = MULTIPLES[match.group(1).lower()]
+        sentence.figures.append(
+            _figure(
+                article, sentence, source_text, mentions,
+                start=match.start(), end=match.end(), kind=kind, value=value, low=value,
+                high=value, qualifier="exact", vague=False, counted=None, source=None,
             )
         )  # fmt: skip
 

@@ -1,15 +1,19 @@
-"""Train the count ranker (newsprism/data/count_ranker.json) on the GVA tuning half.
+"""Train the count ranker (newsprism/data/count_ranker.json) on the GVA dev file.
 
 Usage: .venv/bin/python scripts/train_count_ranker.py [FILE.jsonl] [--cv] [--write] [--held]
-       [--refresh]
+       [--held-cv] [--refresh]
 
 Uses the split and caches of scripts/tune_figures.py: articles whose incident (gold_cluster)
-has an even sha1 are the tuning half, the rest is held out. ``--cv`` scores the ranker against
-the rules by 5-fold cross-validation grouped by incident within the tuning half; ``--write``
-fits on the whole tuning half and writes the JSON; ``--held`` scores rules and ranker on the
-held-out half (read it once, at the end). Figures are cached under /tmp/newsprism-figures/
-(``--refresh`` recomputes them after the extractor changes). Deterministic: fixed folds and a
-deterministic solver.
+has an even sha1 are the tuning half, the rest is held out. The hand rules and every choice of
+this script (features, C) are tuned on the tuning half only. ``--cv`` scores the ranker against
+the rules by 5-fold cross-validation grouped by incident within the tuning half (the number
+choices are made by); ``--write`` fits on TRAIN_PARTS and writes the JSON; ``--held`` scores
+the rules and a ranker fit on the tuning half alone on the held-out half; ``--held-cv`` scores
+the held-out half by 5-fold cross-validation grouped by incident, each fold predicted by a
+ranker fit on the tuning half and the other held-out folds: the honest estimate, for unseen
+incidents, of the ranker --write stores (read it at the end, never to choose). Figures are
+cached under /tmp/newsprism-figures/ (``--refresh`` recomputes them after the extractor
+changes). Deterministic: fixed folds and a deterministic solver.
 """
 
 from __future__ import annotations
@@ -64,6 +68,14 @@ C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 LISTWISE = True
 # Folds of the cross-validation (grouped by incident).
 FOLDS = 5
+# Parts of the dev file the stored ranker is fit on. Both halves: a linear model of ~40 generic
+# features gains from more incidents, and the rules it ranks were tuned on the tuning half
+# alone. Held-out half, before the multiple-victim acts ("a triple shooting"): a ranker fit on
+# the tuning half scores killed / injured 0.8636 / 0.7601; by --held-cv (each held fold
+# predicted by a ranker fit on the tuning half and the other held folds) 0.8699 / 0.7626.
+# The price: the held-out half no longer scores the stored ranker (tune_figures' "held" line
+# is in-sample for it); --held-cv does.
+TRAIN_PARTS = ("tune", "held")
 
 Example = tuple[str, dict[str, int | None], dict[str, list[Candidate]], int | None, int | None]
 
@@ -219,11 +231,16 @@ def fold_of(cluster: str) -> int:
 
 
 def cross_validate(
-    examples: Sequence[Example], c: float, listwise: bool = LISTWISE
+    examples: Sequence[Example],
+    c: float,
+    listwise: bool = LISTWISE,
+    extra: Sequence[Example] = (),
 ) -> list[dict[str, int]]:
+    """Answers for ``examples`` by 5-fold cross-validation grouped by incident, each fold's by a
+    ranker fit on the other folds and ``extra``."""
     answers: list[dict[str, int]] = [{} for _ in examples]
     for fold in range(FOLDS):
-        train = [ex for ex in examples if fold_of(ex[0]) != fold]
+        train = [*extra, *(ex for ex in examples if fold_of(ex[0]) != fold)]
         ranker = fit(train, c, listwise)
         for index, ex in enumerate(examples):
             if fold_of(ex[0]) == fold:
@@ -237,6 +254,7 @@ def main() -> None:
     parser.add_argument("--cv", action="store_true")
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--held", action="store_true")
+    parser.add_argument("--held-cv", action="store_true")
     parser.add_argument("--refresh", action="store_true")
     parser.add_argument("--pointwise", action="store_true", help="pointwise, for comparison")
     parser.add_argument("--out", type=Path, default=RANKER_PATH)
@@ -253,6 +271,16 @@ def main() -> None:
             print(f"cv C={c}", score(tune, cross_validate(tune, c, not args.pointwise)))
     ranker = fit(tune, REGULARISATION_C, not args.pointwise)
     print("tune ranker (fit on tune)", score(tune, [predict(ranker, ex) for ex in tune]))
+    if args.held:
+        print("held rules", score(held, rules(held)))
+        print("held ranker (fit on tune)", score(held, [predict(ranker, ex) for ex in held]))
+    if args.held_cv:
+        print(
+            "held ranker (cv)",
+            score(held, cross_validate(held, REGULARISATION_C, not args.pointwise, tune)),
+        )
+    train = [ex for part, ex in rows if part in TRAIN_PARTS]
+    ranker = fit(train, REGULARISATION_C, not args.pointwise)
     for kind in RANKED_KINDS:
         top = sorted(ranker.weights[kind].items(), key=lambda kv: -abs(kv[1]))[:10]
         print(kind, ", ".join(f"{n} {w:+.2f}" for n, w in top))
@@ -260,9 +288,10 @@ def main() -> None:
         payload = {
             "about": (
                 "Count ranker of newsprism.extract.figures_ranker: per-kind logistic regression "
-                "of candidate == gold, trained on the GVA dev tuning half (incidents with an "
-                "even sha1 of gold_cluster) by scripts/train_count_ranker.py --write "
-                f"(listwise={not args.pointwise}, C={REGULARISATION_C}, {len(tune)} articles). "
+                f"of candidate == gold, trained on the GVA dev parts {', '.join(TRAIN_PARTS)} "
+                "(the tuning half: incidents with an even sha1 of gold_cluster) by "
+                "scripts/train_count_ranker.py --write "
+                f"(listwise={not args.pointwise}, C={REGULARISATION_C}, {len(train)} articles). "
                 "Retrain after any change to the figure extractor or the count rules."
             ),
             "kinds": {
@@ -272,9 +301,6 @@ def main() -> None:
         }
         args.out.write_text(json.dumps(payload, indent=1, sort_keys=True) + "\n", "utf-8")
         print("wrote", args.out)
-    if args.held:
-        print("held rules", score(held, rules(held)))
-        print("held ranker", score(held, [predict(ranker, ex) for ex in held]))
 
 
 if __name__ == "__main__":

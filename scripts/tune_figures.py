@@ -5,7 +5,10 @@ Usage: .venv/bin/python scripts/tune_figures.py [FILE.jsonl] [--errors N] [--sho
 
 Articles are split by a stable hash of ``gold_cluster`` (sha1, even = tune, odd = held out), so
 no incident has articles on both sides. Rules and thresholds are tuned on the "tune" part only;
-the "held" part is reported, never inspected. Cleaned articles, annotations and parsed
+the "held" part is reported, never inspected. The stored count ranker is fit on both parts
+(scripts/train_count_ranker.py TRAIN_PARTS), so the "held" line scores the hand rules on
+unseen incidents but the ranker in sample: its honest held-out figure is
+``train_count_ranker.py --held-cv``. Cleaned articles, annotations and parsed
 sentences are cached under /tmp/newsprism-figures/ between runs (parsing is the slow step).
 
 Prints per-part per-article exact match of killed, injured and both; ``--errors N`` shows the
@@ -37,6 +40,7 @@ from newsprism.clean import clean_articles
 from newsprism.extract import figures as figures_module
 from newsprism.extract.figures import Figure
 from newsprism.extract.figures_counts import article_counts
+from newsprism.extract.parsing import SKIPPED_COMPONENTS
 from newsprism.models import Annotation, Article
 
 # NEWSPRISM_FIGURES_CACHE moves the caches, so that two working copies can tune side by side.
@@ -85,7 +89,7 @@ class ParseCache:
         missing = sorted({t for t in texts if t not in self.docs})
         if missing:
             LOG.info("parsing %d new sentences", len(missing))
-            disable = [n for n in figures_module.SKIPPED_COMPONENTS if n in self.nlp.pipe_names]
+            disable = [n for n in SKIPPED_COMPONENTS if n in self.nlp.pipe_names]
             for doc in self.nlp.pipe(missing, batch_size=128, disable=disable):
                 self.docs[doc.text] = doc
             bin_ = DocBin(store_user_data=False)
@@ -164,7 +168,7 @@ def _speed(articles: Sequence[Article]) -> None:
     annotated = time.perf_counter()
     figures = figures_module.extract_figures(articles, annotations, nlp=parser)
     extracted = time.perf_counter()
-    disable = [n for n in figures_module.SKIPPED_COMPONENTS if n in parser.pipe_names]
+    disable = [n for n in SKIPPED_COMPONENTS if n in parser.pipe_names]
     for _ in parser.pipe((a.text for a in articles), batch_size=64, disable=disable):
         pass
     parsed = time.perf_counter()

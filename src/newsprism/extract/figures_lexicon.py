@@ -319,6 +319,9 @@ MULTIPLE_VICTIMS = re.compile(
     r"(?:(shootings?)|(homicides?|murders?|killings?|slayings?)(?![\s-]+suicide))\b",
     re.IGNORECASE,
 )
+# Not taken: "triple murder, suicide", "triple-homicide/suicide" as the victims plus the
+# killer: 2 GVA dev tuning-half articles name such an act, and in one of them gold counts the
+# victims only.
 MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple": 6}
 # A sentence worth parsing mentions one of these word stems (or has a number). "hit", "struck"
 # and "grazed" let in people hit in a part of the body ("a second man was hit in the leg").

@@ -375,6 +375,13 @@ COUNT_ROWS = [
     # a numbered group listed after the object of a casualty verb is its object too
     ("Farmer held after killing neighbor, 2 teenage sons", "Deputies came at dawn.", 3, None),
     ("Gunman kills guard, 4 shoppers at mall", "The mall was closed on Sunday.", 5, None),
+    # one sentence's pronouns of one gender, or a pronoun after the person it stands for, name
+    # one person: one wounded, not two
+    (None, "Medics took him to a clinic, where he was listed in stable condition.", None, 1),
+    (None, "The clerk was wounded, but relatives say she is now recovering.", None, 1),
+    (None, "He shot himself in the knee and then shot himself in the foot.", None, 1),
+    # ... not a reflexive beside another person: the gunman is one more
+    (None, "The gunman killed a guard and himself at the depot.", 2, None),
     # an act named by how many it struck: that many shot, or killed
     ("Teen killed in quadruple shooting", "Police have made no arrests.", 1, 3),
     (None, "Detectives are looking into a triple shooting near the depot.", None, 3),

@@ -25,6 +25,8 @@ import pickle
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
+from unittest import mock
 
 import numpy as np
 from scipy.optimize import minimize
@@ -33,6 +35,7 @@ from sklearn.linear_model import LogisticRegression
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from tune_figures import CACHE, DEFAULT_FILE, ParseCache, cached_figures, load, part_of
 
+from newsprism.extract import figures_counts
 from newsprism.extract.figures_counts import (
     LEAD_CHARS,
     OTHER_TIME,
@@ -77,11 +80,22 @@ FOLDS = 5
 # is in-sample for it); --held-cv does.
 TRAIN_PARTS = ("tune", "held")
 
-Example = tuple[str, dict[str, int | None], dict[str, list[Candidate]], int | None, int | None]
+
+class Example(NamedTuple):
+    """One article: its incident, the rules' answer, the candidates, the gold, and what the
+    whole count step (ranker and the rules after it) needs to answer again."""
+
+    cluster: str
+    rule: dict[str, int | None]
+    candidates: dict[str, list[Candidate]]
+    killed: int
+    injured: int
+    figures: list[Figure]
+    article: Article
 
 
 def build(path: Path, refresh: bool) -> list[tuple[str, Example]]:
-    """(part, (cluster, rule answer, candidates, gold killed, gold injured)) per article."""
+    """(part, example) per article with gold counts."""
     records, articles, annotations = load(path)
     key = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:12]
     cached = CACHE / f"ranker-figures-{key}.pkl"
@@ -102,13 +116,12 @@ def build(path: Path, refresh: bool) -> list[tuple[str, Example]]:
         if not isinstance(gold_k, int) or not isinstance(gold_i, int):
             continue
         cluster = str(record.get("gold_cluster"))
-        rule = article_counts(by_article[article.id], article, ranker=False)
-        rows.append(
-            (
-                part_of(record.get("gold_cluster")),
-                (cluster, rule, _candidates(by_article[article.id], article, rule), gold_k, gold_i),
-            )
+        own = by_article[article.id]
+        rule = article_counts(own, article, ranker=False)
+        example = Example(
+            cluster, rule, _candidates(own, article, rule), gold_k, gold_i, own, article
         )
+        rows.append((part_of(record.get("gold_cluster")), example))
     return rows
 
 
@@ -204,11 +217,12 @@ def fit_pointwise(examples: Sequence[Example], c: float) -> Ranker:
 
 
 def predict(ranker: Ranker, ex: Example) -> dict[str, int]:
-    out = {}
-    for kind in RANKED_KINDS:
-        best = max(ex[2][kind], key=lambda cand: (ranker.score(kind, cand), -cand.value))
-        out[kind] = best.value
-    return out
+    """The article's counts as the pipeline gives them with ``ranker`` as the stored model:
+    the ranker's choice, then the title and later-victim rules of article_counts (nothing
+    stated is 0, as the bench scores it)."""
+    with mock.patch.object(figures_counts, "load_ranker", return_value=ranker):
+        counts = article_counts(ex.figures, ex.article, ranker=True)
+    return {kind: counts[kind] or 0 for kind in RANKED_KINDS}
 
 
 def score(examples: Sequence[Example], answers: Sequence[dict[str, int]]) -> dict[str, float]:
@@ -288,9 +302,9 @@ def main() -> None:
         payload = {
             "about": (
                 "Count ranker of newsprism.extract.figures_ranker: per-kind logistic regression "
-                f"of candidate == gold, trained on the GVA dev parts {', '.join(TRAIN_PARTS)} "
-                "(the tuning half: incidents with an even sha1 of gold_cluster) by "
-                "scripts/train_count_ranker.py --write "
+                "of candidate == gold, trained on the GVA dev file's parts "
+                f"{' and '.join(TRAIN_PARTS)} (split by the sha1 of gold_cluster: even is the "
+                "tuning half the rules were tuned on) by scripts/train_count_ranker.py --write "
                 f"(listwise={not args.pointwise}, C={REGULARISATION_C}, {len(train)} articles). "
                 "Retrain after any change to the figure extractor or the count rules."
             ),

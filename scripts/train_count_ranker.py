@@ -216,13 +216,16 @@ def fit_pointwise(examples: Sequence[Example], c: float) -> Ranker:
     return Ranker(weights=weights, intercepts=intercepts)
 
 
-def predict(ranker: Ranker, ex: Example) -> dict[str, int]:
-    """The article's counts as the pipeline gives them with ``ranker`` as the stored model:
+def predict(ranker: Ranker, examples: Sequence[Example]) -> list[dict[str, int]]:
+    """The articles' counts as the pipeline gives them with ``ranker`` as the stored model:
     the ranker's choice, then the title and later-victim rules of article_counts (nothing
     stated is 0, as the bench scores it)."""
+    answers = []
     with mock.patch.object(figures_counts, "load_ranker", return_value=ranker):
-        counts = article_counts(ex.figures, ex.article, ranker=True)
-    return {kind: counts[kind] or 0 for kind in RANKED_KINDS}
+        for ex in examples:
+            counts = article_counts(ex.figures, ex.article, ranker=True)
+            answers.append({kind: counts[kind] or 0 for kind in RANKED_KINDS})
+    return answers
 
 
 def score(examples: Sequence[Example], answers: Sequence[dict[str, int]]) -> dict[str, float]:
@@ -256,9 +259,10 @@ def cross_validate(
     for fold in range(FOLDS):
         train = [*extra, *(ex for ex in examples if fold_of(ex[0]) != fold)]
         ranker = fit(train, c, listwise)
-        for index, ex in enumerate(examples):
-            if fold_of(ex[0]) == fold:
-                answers[index] = predict(ranker, ex)
+        held_out = [index for index, ex in enumerate(examples) if fold_of(ex[0]) == fold]
+        predicted = predict(ranker, [examples[index] for index in held_out])
+        for index, answer in zip(held_out, predicted, strict=True):
+            answers[index] = answer
     return answers
 
 
@@ -284,10 +288,10 @@ def main() -> None:
         for c in C_GRID:
             print(f"cv C={c}", score(tune, cross_validate(tune, c, not args.pointwise)))
     ranker = fit(tune, REGULARISATION_C, not args.pointwise)
-    print("tune ranker (fit on tune)", score(tune, [predict(ranker, ex) for ex in tune]))
+    print("tune ranker (fit on tune)", score(tune, predict(ranker, tune)))
     if args.held:
         print("held rules", score(held, rules(held)))
-        print("held ranker (fit on tune)", score(held, [predict(ranker, ex) for ex in held]))
+        print("held ranker (fit on tune)", score(held, predict(ranker, held)))
     if args.held_cv:
         print(
             "held ranker (cv)",

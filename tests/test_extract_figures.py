@@ -388,6 +388,7 @@ COUNT_ROWS = [
     (None, "A man was charged on Monday in a double homicide at a farm.", 2, None),
     # ... unless the sentence counts them itself, or the act was only attempted
     (None, "Three men were shot in a triple shooting near the depot.", None, 3),
+    (None, "After the double homicide the farmer turned the gun on himself.", 3, None),
     (None, "He faces a charge of attempted double murder.", None, None),
     # what the death is called is not a second victim
     (None, "Police called the crash that killed a young cyclist a tragedy.", 1, None),

@@ -286,53 +286,39 @@ def read_sentence(sentence: _Sentence, article: Article, annotation: Annotation)
                 vague=False, counted=victims.phrase, source=source, implicit=True,
             )
         )  # fmt: skip
-    _suicides(sentence, article, source_text, mentions, doc.text)
-    _multiples(sentence, article, source_text, mentions, doc.text)
+    _phrase_figures(sentence, article, source_text, mentions, doc.text)
     if sentence.in_title:
         _headline_fallback(sentence, article, doc.text)
     sentence.sources = list(_reporting_sources(doc))
 
 
-def _suicides(
+def _phrase_figures(
     sentence: _Sentence,
     article: Article,
     source_text: str,
     mentions: Sequence[EntityMention],
     text: str,
 ) -> None:
-    """ "... then turned the gun on himself": the shooter's death, one more killed."""
+    """Counts a phrase states without a number. "... then turned the gun on himself": the
+    shooter's death, one more killed. "a triple shooting": three people shot, "a double
+    homicide" two killed, unless the sentence counts that kind itself ("three men were shot in
+    a triple shooting")."""
+    found: list[tuple[re.Match[str], str, int, bool]] = []
     for match in SUICIDE.finditer(text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
-        if any(f.start < end and start < f.end for f in sentence.figures):
-            continue
-        sentence.figures.append(
-            _figure(
-                article, sentence, source_text, mentions,
-                start=match.start(), end=match.end(), kind="killed", value=1, low=1, high=1,
-                qualifier="exact", vague=False, counted=None, source=None, implicit=True,
-            )
-        )  # fmt: skip
-
-
-def _multiples(
-    sentence: _Sentence,
-    article: Article,
-    source_text: str,
-    mentions: Sequence[EntityMention],
-    text: str,
-) -> None:
-    """ "a triple shooting": three people shot; "a double homicide": two killed. Left out when
-    the sentence already counts that kind ("three men were shot in a triple shooting")."""
+        if not any(f.start < end and start < f.end for f in sentence.figures):
+            found.append((match, "killed", 1, True))
     for match in MULTIPLE_VICTIMS.finditer(text):
         kind = "shot" if match.group(2) else "killed"
-        if any(f.kind == kind for f in sentence.figures):
-            continue
-        value = MULTIPLES[match.group(1).lower()]
+        if not any(f.kind == kind for f in sentence.figures):
+            found.append((match, kind, MULTIPLES[match.group(1).lower()], False))
+    for match, kind, value, implicit in found:
         sentence.figures.append(
             _figure(
                 article, sentence, source_text, mentions,
                 start=match.start(), end=match.end(), kind=kind, value=value, low=value,
                 high=value, qualifier="exact", vague=False, counted=None, source=None,
+                implicit=implicit,
             )
         )  # fmt: skip
 

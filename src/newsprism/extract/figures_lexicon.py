@@ -316,7 +316,7 @@ SUICIDE = re.compile(
 # of the retrained ranker 0.8924 -> 0.8935, injured 0.7732 -> 0.7795 (+6 articles).
 MULTIPLE_VICTIMS = re.compile(
     r"\b(?<!attempted )(double|triple|quadruple|quintuple|sextuple)[\s-]+"
-    r"(?:(shootings?)|(homicides?|murders?|killings?|slayings?)(?![\s-]+suicide))\b",
+    r"(?:(shootings?)|(?:homicides?|murders?|killings?|slayings?)(?![\s-]+suicide))\b",
     re.IGNORECASE,
 )
 # Not taken: "triple murder, suicide", "triple-homicide/suicide" as the victims plus the

@@ -56,6 +56,14 @@ TITLE_ROWS = [
         ("Six passengers", "injured", 6),
         3,
     ),
+    # people shot in the title less the dead the body counts
+    (
+        "6 shot outside the arena",
+        [("6", "shot", 6, False)],
+        "Two died later at the hospital, police said.",
+        ("Two", "killed", 2),
+        4,
+    ),
     # people shot and nobody dead
     (
         "3 teens shot near the boat ramp",

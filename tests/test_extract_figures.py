@@ -121,6 +121,26 @@ def test_including_is_part_of_the_group(extract: Extract) -> None:
     assert one(figures, "killed", 3).part
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "injured"),
+    [
+        # a group listed after a smaller one is no part of it: the two add up
+        ("Deputies were called to the park on Friday.", "1 child, 4 adults shot in Lakeview", 5),
+        ("Deputies were called to the park on Friday.", "2 children, 3 adults shot in Elm Park", 5),
+        # "one of three people": the three are the group, not a part of the one
+        ("The cook was one of three people wounded in the shooting on Friday.", None, 3),
+        # a breakdown no larger than its group stays a part of it
+        ("Three people were wounded, one man and two women, deputies said.", None, 3),
+    ],
+)
+def test_a_part_is_no_larger_than_its_group(
+    extract: Extract, text: str, title: str | None, injured: int
+) -> None:
+    figures = extract(text, title=title)
+    article = Article(id="a1", text=text, origin="test", title=title)
+    assert article_counts(figures, article, ranker=False)["injured"] == injured
+
+
 def test_the_killers_are_not_victims(extract: Extract) -> None:
     figures = extract("Two gunmen killed a shopkeeper in the market.")
     assert not [f for f in figures if f.value == 2 and f.kind in {"killed", "shot"}]

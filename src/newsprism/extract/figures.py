@@ -252,6 +252,7 @@ def read_sentence(sentence: _Sentence, article: Article, annotation: Annotation)
     taken: set[int] = set()
     anchors: list[Token] = []
     parts: list[Token] = []
+    values: dict[int, int | None] = {}
     for amount in find_amounts(doc.text):
         reading = read_amount(
             doc, amount.number_start, amount.number_end, amount.end, value=amount.value
@@ -260,7 +261,8 @@ def read_sentence(sentence: _Sentence, article: Article, annotation: Annotation)
             continue
         taken.update(t.i for t in doc.char_span(amount.start, amount.end, "expand") or [])
         source = source_in_sentence(reading.anchor)
-        part = is_part(reading.anchor, anchors, parts)
+        values.setdefault(reading.anchor.i, amount.value)
+        part = is_part(reading.anchor, anchors, parts, values)
         if part:
             parts.append(reading.anchor)
         sentence.figures.append(

@@ -13,7 +13,7 @@ earlier sentence ("Three were taken away. They were later released.") is missed.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -174,11 +174,17 @@ def read_amount(
     return Reading(kind=kind, counted=counted, anchor=anchor)
 
 
-def is_part(anchor: Token, earlier: Sequence[Token], parts: Sequence[Token] = ()) -> bool:
+def is_part(
+    anchor: Token,
+    earlier: Sequence[Token],
+    parts: Sequence[Token] = (),
+    values: Mapping[int, int | None] | None = None,
+) -> bool:
     """True when ``anchor`` breaks down a group counted by an earlier anchor of the sentence:
     an appositive ("three victims, one male and two females") or "including"/"of" below it,
     or a group joined to such a part (``parts``: "including one critically hurt and one
-    seriously hurt")."""
+    seriously hurt"). ``values`` (anchor token index -> its number) rules out a part larger
+    than its group: a headline's "1 child, 4 adults shot" is a list."""
     if anchor.dep_ == "conj" and anchor.head in parts:
         return True
     token = anchor
@@ -193,8 +199,14 @@ def is_part(anchor: Token, earlier: Sequence[Token], parts: Sequence[Token] = ()
             return False  # a headline's "3 women, 1 man shot": a list, not a breakdown
         token = token.head
         if token in earlier:
-            return True
+            return not _larger(anchor, token, values or {})
     return False
+
+
+def _larger(part: Token, whole: Token, values: Mapping[int, int | None]) -> bool:
+    """The would-be part counts more people than its group."""
+    counted, group = values.get(part.i), values.get(whole.i)
+    return counted is not None and group is not None and counted > group
 
 
 def _disjoint(first: Token, second: Token) -> bool:

@@ -280,10 +280,7 @@ def article_counts(
     if TITLE_INJURED_WINS:
         dead = ranked["killed"] or 0
         stated = {
-            max(
-                totals.get("injured", 0),
-                totals.get("shot", 0) - max(totals.get("killed", 0), dead),
-            )
+            _wounded(totals, dead)
             for totals in (g.totals for g in groups if g.in_title)
             if ("injured" in totals or "shot" in totals) and not totals.get(IMPLICIT_ONLY)
         }
@@ -313,7 +310,7 @@ def _later_victims(groups: Sequence[SentenceGroup]) -> int | None:
     running, added = 0, False
     for group in groups:
         totals = group.totals
-        wounded = max(totals.get("injured", 0), totals.get("shot", 0) - totals.get("killed", 0))
+        wounded = _wounded(totals)
         if group.in_title or _other_time(group) or not wounded:
             continue
         if running and "killed" not in totals and all(_found_later(f) for f in group.figures):
@@ -321,6 +318,12 @@ def _later_victims(groups: Sequence[SentenceGroup]) -> int | None:
         else:
             running = max(running, wounded)
     return running if added else None
+
+
+def _wounded(totals: Totals, dead: int = 0) -> int:
+    """The wounded a sentence states: its injured, or its people shot less its own dead or
+    ``dead`` (the article's), whichever are more."""
+    return max(totals.get("injured", 0), totals.get("shot", 0) - max(totals.get("killed", 0), dead))
 
 
 def _found_later(figure: Figure) -> bool:

@@ -12,6 +12,13 @@ from newsprism.reconcile.event import event_record
 from newsprism.reconcile.figures import reconcile_figures
 
 
+def _record(articles, figures):
+    """The event record of ``figures`` with each article a source group of its own."""
+    groups = _groups(*((article.id,) for article in articles))
+    facts, context = _facts(articles, figures, groups)
+    return event_record(figures, facts, context)
+
+
 def test_a_count_rising_over_successive_reports_is_an_update():
     first = _article(
         "first",
@@ -171,8 +178,7 @@ def test_counts_told_weeks_later_are_not_the_event_count():
         _figure(b, "Two", "killed", 2, attributed_to="police"),
         _figure(later, "Five", "killed", 5, attributed_to="police"),
     ]
-    facts, context = _facts([a, b, later], figures, _groups(("a",), ("b",), ("later",)))
-    assert event_record(figures, facts, context).killed.best == 2
+    assert _record([a, b, later], figures).killed.best == 2
 
 
 def test_counts_for_different_places_are_a_difference_of_scope():
@@ -286,8 +292,7 @@ def test_killed_and_injured_come_from_the_same_days_of_a_story():
         _figure(b, "One man", "killed", 1, attributed_to="police"),
         _figure(later, "Two people", "injured", 2),
     ]
-    facts, context = _facts([a, b, later], figures, _groups(("a",), ("b",), ("later",)))
-    record = event_record(figures, facts, context)
+    record = _record([a, b, later], figures)
     assert record.killed.best == 1
     assert record.injured.best is None
 
@@ -309,8 +314,7 @@ def test_a_named_victim_in_grave_condition_who_later_died_is_not_also_wounded():
         replace(_figure(first, "A girl", "injured", 1, attributed_to="police"), implicit=True),
         replace(_figure(later, "The girl", "killed", 1, attributed_to="police"), implicit=True),
     ]
-    facts, context = _facts([first, later], figures, _groups(("first",), ("later",)))
-    record = event_record(figures, facts, context)
+    record = _record([first, later], figures)
     assert record.killed.best == 1
     assert record.injured.best is None
 
@@ -334,8 +338,7 @@ def test_a_victim_who_died_after_an_early_report_leaves_its_wounded():
         _figure(first, "One man", "killed", 1, number=1, attributed_to="police"),
         _figure(later, "two", "killed", 2, attributed_to="police"),
     ]
-    facts, context = _facts([first, later], figures, _groups(("first",), ("later",)))
-    record = event_record(figures, facts, context)
+    record = _record([first, later], figures)
     assert record.killed.best == 2
     assert record.injured.best == 1
 
@@ -353,8 +356,7 @@ def test_a_story_of_one_report_takes_that_reports_own_count():
         _figure(only, "Two men", "killed", 2),
         _figure(only, "three", "killed", 3, number=1, attributed_to="police"),
     ]
-    facts, context = _facts([only], figures, _groups(("only",)))
-    assert event_record(figures, facts, context).killed.best == 3
+    assert _record([only], figures).killed.best == 3
 
 
 def test_an_articles_own_unnumbered_victim_beats_a_toll_it_recalls():
@@ -375,5 +377,4 @@ def test_an_articles_own_unnumbered_victim_beats_a_toll_it_recalls():
         replace(_figure(a, "A man", "killed", 1, attributed_to="police"), implicit=True),
         _figure(a, "three people", "killed", 3, number=1),
     ]
-    facts, context = _facts([a, b], figures, _groups(("a",), ("b",)))
-    assert event_record(figures, facts, context).killed.best == 1
+    assert _record([a, b], figures).killed.best == 1

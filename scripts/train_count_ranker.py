@@ -42,6 +42,7 @@ from newsprism.extract.figures_counts import (
     UPDATE_WORDS,
     article_counts,
     sentence_groups,
+    with_url_headline,
 )
 from newsprism.extract.figures_ranker import (
     RANKED_KINDS,
@@ -128,6 +129,7 @@ def build(path: Path, refresh: bool) -> list[tuple[str, Example]]:
 def _candidates(
     figures: Sequence[Figure], article: Article, rule: dict[str, int | None]
 ) -> dict[str, list[Candidate]]:
+    figures, article = with_url_headline(figures, article)
     groups = sentence_groups(figures, article, LEAD_CHARS)
     return candidates(
         groups,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsprism.extract import figures_counts
@@ -110,3 +112,16 @@ def test_title_wounded_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> Non
     figures.append(_figure(text, *in_text, in_title=False))
     article = Article(id="a1", text=text, origin="test", title=title)
     assert article_counts(figures, article, ranker=True)["injured"] == 11  # 4 + 7, the largest
+
+
+def test_the_address_headline_is_read_in_the_title_s_place() -> None:
+    url = "https://news.example/metro/4-shot-1-killed-at-depot-8812001"
+    title = "Man killed at depot named"
+    headline = "4 shot, 1 killed at depot"
+    article = Article(id="a1", text="Trains ran late.", origin="test", title=title, url=url)
+    named = _figure(title, "Man", "killed", 1, in_title=True, implicit=True)
+    shot = replace(_figure(headline, "4", "shot", 4, in_title=True), in_url=True)
+    figures, read = figures_counts.with_url_headline([named, shot], article)
+    assert list(figures) == [shot]
+    assert read.title == headline
+    assert figures_counts.with_url_headline([named], article) == ([named], article)

@@ -32,8 +32,10 @@ def pipelines() -> tuple[Language, Language]:
 def extract(pipelines: tuple[Language, Language]) -> Extract:
     fast, parser = pipelines
 
-    def run(text: str, *, title: str | None = None, article_id: str = "a1") -> list[Figure]:
-        article = Article(id=article_id, text=text, origin="test", title=title)
+    def run(
+        text: str, *, title: str | None = None, article_id: str = "a1", url: str | None = None
+    ) -> list[Figure]:
+        article = Article(id=article_id, text=text, origin="test", title=title, url=url)
         annotations = annotate([article], nlp=fast)
         return extract_figures([article], annotations, nlp=parser)
 
@@ -320,6 +322,45 @@ def test_title_figures(extract: Extract) -> None:
         assert title[figure.start : figure.end].split()[0] in {"4", "1"}
         assert figure.to_dict()["start"] is None
         assert figure.to_dict()["title_start"] == figure.start
+
+
+BRIDGE_BODY = "Police closed the bridge for the night and asked drivers to avoid the area."
+BRIDGE_URL = "https://news.example/2021/06/04/3-dead-2-hurt-in-river-bridge-shooting-4471902.html"
+
+
+def test_the_address_headline_stands_in_for_a_title_that_counts_no_one(
+    extract: Extract,
+) -> None:
+    title = "Family remembers bridge victim as gentle and kind"
+    figures = extract(BRIDGE_BODY, title=title, url=BRIDGE_URL)
+    from_url = [f for f in figures if f.in_url]
+    assert {(f.kind, f.value) for f in from_url} == {("killed", 3), ("injured", 2)}
+    entry = one(from_url, "killed", 3).to_dict()
+    assert entry["in_url"]
+    assert entry["in_title"]
+    assert entry["start"] is entry["title_start"] is None
+    assert entry["sentence"] == "3 dead, 2 hurt in river bridge shooting"
+    article = Article(id="a1", text=BRIDGE_BODY, origin="test", title=title, url=BRIDGE_URL)
+    assert article_counts(figures, article, ranker=False) == {"killed": 3, "injured": 2}
+    assert article_counts(figures, article) == {"killed": 3, "injured": 2}
+
+
+@pytest.mark.parametrize(
+    ("title", "from_url"),
+    [
+        # a title that counts the victims is the later, fresher account
+        ("Death toll in river bridge shooting rises to 4", False),
+        ("Two killed on river bridge, police say", False),
+        # one that names a victim without a number does not count them
+        ("Man killed in river bridge shooting identified", True),
+    ],
+)
+def test_the_address_headline_only_when_the_title_gives_no_number(
+    extract: Extract, title: str, from_url: bool
+) -> None:
+    figures = extract(BRIDGE_BODY, title=title, url=BRIDGE_URL)
+    assert bool([f for f in figures if f.in_url]) is from_url
+    assert [f for f in figures if f.in_title and not f.in_url]
 
 
 # a title and its figures (kind, value), the headline fallback's among them

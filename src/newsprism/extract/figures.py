@@ -14,6 +14,12 @@ Titles: an article's title is not part of ``article.text``. Figures found in the
 ``in_title=True`` and their ``start``/``end``/``sentence_start``/``sentence_end`` are offsets
 into ``article.title``; :meth:`Figure.to_dict` reports ``start``/``end`` as null for them (the
 report contract's offsets are into the text) and gives ``title_start``/``title_end`` instead.
+
+Address headlines: the words of the article's address (:mod:`.url_headline`) are the first
+headline the site gave it. They are read like the title, and their figures (``in_title`` and
+``in_url``, offsets into that headline) are kept only when it counts victims with a number
+and the title does not: a later title that counts them is the fresher account, and a slug that
+only names a victim ("teen shot killed") says less than a title does.
 """
 
 from __future__ import annotations
@@ -44,6 +50,7 @@ from .figures_types import Figure
 from .figures_victims import singular_victims
 from .numbers import find_amounts
 from .parsing import PARSE_BATCH_SIZE, SKIPPED_COMPONENTS, SentenceParser
+from .url_headline import url_headline
 
 __all__ = ["Figure", "article_counts", "extract_figures"]
 
@@ -116,18 +123,23 @@ STORY_LINK = re.compile(
     r"\s*:",
     re.IGNORECASE,
 )
+# Kinds of a headline figure that count the victims: the address's headline is read only when
+# it counts them with a number and the title does not (see the module docstring).
+TITLE_COUNT_KINDS = {"killed", "injured", "shot"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 TIME_LABELS = {"DATE", "TIME"}
 
 
 @dataclass(slots=True)
 class _Sentence:
-    """One sentence to parse: which article, where, and whether it is the title."""
+    """One sentence to parse: which article, where, and whether it is the title (or the
+    headline of the article's address)."""
 
     article: int
     start: int
     end: int
     in_title: bool = False
+    in_url: bool = False
     figures: list[Figure] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     doc: Doc | None = None
@@ -170,11 +182,20 @@ def plan_sentences(
             raise ValueError(f"annotation {annotation.article_id} is not for {article.id}")
         if article.title and worth_parsing(article.title):
             plan.append(_Sentence(index, 0, headline_end(article.title), in_title=True))
+        headline = url_headline(article.url)
+        if headline and worth_parsing(headline) and not _same_words(headline, article.title):
+            plan.append(_Sentence(index, 0, len(headline), in_title=True, in_url=True))
         for start, end in annotation.sentences:
             text = article.text[start:end]
             if worth_parsing(text) and not STORY_LINK.match(text):
                 plan.append(_Sentence(index, start, end))
     return plan
+
+
+def _same_words(headline: str, title: str | None) -> bool:
+    """The address's headline says nothing the title does not (its words are the title's)."""
+    words = set(re.findall(r"\w+", (title or "").lower()))
+    return set(re.findall(r"\w+", headline.lower())) <= words
 
 
 def worth_parsing(text: str) -> bool:
@@ -213,8 +234,15 @@ def parse(
 
 def _sentence_text(article: Article, sentence: _Sentence) -> str:
     if sentence.in_title:
-        return sentence_case((article.title or "")[: sentence.end])
+        return sentence_case(_source_text(article, sentence)[: sentence.end])
     return article.text[sentence.start : sentence.end]
+
+
+def _source_text(article: Article, sentence: _Sentence) -> str:
+    """The text the sentence's offsets point into (see :func:`.figures_types.figure_source`)."""
+    if sentence.in_url:
+        return url_headline(article.url) or ""
+    return (article.title or "") if sentence.in_title else article.text
 
 
 def headline_end(title: str) -> int:
@@ -246,7 +274,7 @@ def read_sentence(sentence: _Sentence, article: Article, annotation: Annotation)
     doc = sentence.doc
     if doc is None:
         return
-    source_text = (article.title or "") if sentence.in_title else article.text
+    source_text = _source_text(article, sentence)
     mentions = _mentions(annotation, sentence) if not sentence.in_title else []
     _set_entities(doc, mentions, sentence.start)
     taken: set[int] = set()
@@ -289,7 +317,7 @@ def read_sentence(sentence: _Sentence, article: Article, annotation: Annotation)
         )  # fmt: skip
     _phrase_figures(sentence, article, source_text, mentions, doc.text)
     if sentence.in_title:
-        _headline_fallback(sentence, article, doc.text)
+        _headline_fallback(sentence, article, source_text, doc.text)
     sentence.sources = list(_reporting_sources(doc))
 
 
@@ -324,7 +352,7 @@ def _phrase_figures(
         )  # fmt: skip
 
 
-def _headline_fallback(sentence: _Sentence, article: Article, text: str) -> None:
+def _headline_fallback(sentence: _Sentence, article: Article, source_text: str, text: str) -> None:
     """A headline that reports a death or a shooting without a count the rules could read
     ("Boy, 13, shot near base has died") states at least one victim."""
     if HEADLINE_NONE.search(text):
@@ -342,7 +370,7 @@ def _headline_fallback(sentence: _Sentence, article: Article, text: str) -> None
                 value = MULTIPLES.get((both.group(1) or "").lower(), 1) + 1
             sentence.figures.append(
                 _figure(
-                    article, sentence, article.title or "", [],
+                    article, sentence, source_text, [],
                     start=match.start(), end=match.end(), kind=kind, value=value, low=value,
                     high=None, qualifier="at least", vague=False, counted=None, source=None,
                     implicit=True,
@@ -395,6 +423,7 @@ def _figure(
         sentence_start=sentence.start,
         sentence_end=sentence.end,
         in_title=sentence.in_title,
+        in_url=sentence.in_url,
     )
 
 
@@ -512,12 +541,32 @@ def _numbered(articles: Sequence[Article], plan: Sequence[_Sentence]) -> list[Fi
     numbered: list[Figure] = []
     for index, article in enumerate(articles):
         ordered = _title_sources(
-            sorted(by_article[index], key=lambda f: (not f.in_title, f.start, f.end))
+            sorted(
+                _url_headline_if_needed(by_article[index]),
+                key=lambda f: (not f.in_title, f.in_url, f.start, f.end),
+            )
         )
         numbered.extend(
             replace(figure, id=f"{article.id}:f{n}") for n, figure in enumerate(ordered)
         )
     return numbered
+
+
+def _url_headline_if_needed(figures: list[Figure]) -> list[Figure]:
+    """The figures without those of the address's headline unless it counts victims with a
+    number and the title does not."""
+    if _counts_victims(f for f in figures if f.in_url) and not _counts_victims(
+        f for f in figures if f.in_title and not f.in_url
+    ):
+        return figures
+    return [f for f in figures if not f.in_url]
+
+
+def _counts_victims(figures: Iterable[Figure]) -> bool:
+    return any(
+        f.kind in TITLE_COUNT_KINDS and f.value is not None and not f.implicit and not f.vague
+        for f in figures
+    )
 
 
 def _title_sources(figures: Sequence[Figure]) -> list[Figure]:

@@ -7,7 +7,9 @@ hurt, None when it says nothing.
 Method: figures of one sentence add up when they count different people ("his wife and two
 sons" is 3) unless one is part of another ("six people, including four police officers" is 6);
 people shot and not killed are injured ("4 shot, 1 dead" is 3 injured); across sentences the
-largest total wins (tolls rise through the day; later mentions repeat earlier ones).
+largest total wins (tolls rise through the day; later mentions repeat earlier ones). When the
+title counts no one and the article's address carries a headline that does ("/4-dead-1-hurt-
+in-bridge-shooting"), that headline is read as the title (:func:`with_url_headline`).
 
 With USE_RANKER (the default) the rules' answer is one candidate among the article's others
 (each sentence's total, the title's, 0, ...) and a learned linear ranker
@@ -24,14 +26,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, replace
 
 from ..models import Article
 from .figures_ranker import TITLE_DEATH, load_ranker, rank_counts
-
-if TYPE_CHECKING:
-    from .figures_types import Figure
+from .figures_types import Figure, figure_source
+from .url_headline import url_headline
 
 COUNTED_KINDS = ("killed", "injured", "shot")
 # A figure followed by " of " counts part of a group named after it ("one of the victims").
@@ -236,6 +236,7 @@ def article_counts(
     learned ranker of :mod:`.figures_ranker` make the final choice; without its model file the
     rules decide.
     """
+    figures, article = with_url_headline(figures, article)
     groups = sentence_groups(figures, article, lead_chars)
     lead = [group.totals for group in groups if group.in_lead]
     rest = [group.totals for group in groups if not group.in_lead]
@@ -291,6 +292,18 @@ def article_counts(
         if found is not None and found > (ranked["injured"] or 0):
             ranked["injured"] = found
     return ranked
+
+
+def with_url_headline(
+    figures: Sequence[Figure], article: Article
+) -> tuple[Sequence[Figure], Article]:
+    """The figures and the article as the count step reads them: when the figures include the
+    headline of the article's address (kept by the extractor when the title counts no one),
+    that headline stands in the title's place, its figures and its words."""
+    if not any(f.in_url and f.article_id == article.id for f in figures):
+        return figures, article
+    kept = [f for f in figures if not (f.in_title and not f.in_url)]
+    return kept, replace(article, title=url_headline(article.url))
 
 
 def _title_wounded_only(groups: Sequence[SentenceGroup], title: str | None) -> bool:
@@ -507,7 +520,7 @@ def _is_subset(figure: Figure, article: Article) -> bool:
     """ "one of the victims", "including four officers", "6 wounded, 1 critically"."""
     if figure.part or (figure.counted is None and not figure.implicit):
         return True  # a bare number after a group of the same kind counts part of it
-    source = (article.title or "") if figure.in_title else article.text
+    source = figure_source(figure, article)
     return bool(
         PARTITIVE_AFTER.match(source[figure.end : figure.end + 8])
         or SUBSET_BEFORE.search(source[max(0, figure.start - 20) : figure.start])
@@ -518,7 +531,7 @@ def _is_apposition(first: Figure, second: Figure, article: Article) -> bool:
     """ "his daughter, Jane Doe, 16, died": a name set off by a comma after a person described
     names that person again (a list of names has no description before it)."""
     counted = (first.counted or "", second.counted or "")
-    source = (article.title or "") if first.in_title else article.text
+    source = figure_source(first, article)
     return (
         first.kind == second.kind
         and first.value == second.value == 1

@@ -8,13 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..models import Article
+from .url_headline import url_headline
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Figure:
     """A number in an article, what it counts and who states it.
 
     ``[start, end)`` covers the number phrase with its qualifier ("at least 27") in
-    ``article.text`` (in ``article.title`` when ``in_title``). ``value`` is the amount to use
+    ``article.text`` (in ``article.title`` when ``in_title``; in the headline of the article's
+    address, :func:`~newsprism.extract.url_headline.url_headline`, when ``in_url`` too: see
+    :func:`figure_source`). ``value`` is the amount to use
     (a range's low end, the ACLED value of a vague word); ``low``/``high`` are the bounds the
     phrase implies. ``attributed_to`` is the person or body named as the source; None means
     the outlet itself. ``implicit`` marks victims written without a number ("a man");
@@ -42,6 +47,7 @@ class Figure:
     sentence_start: int = 0
     sentence_end: int = 0
     in_title: bool = False
+    in_url: bool = False
 
     def to_dict(self) -> dict[str, object]:
         """The report contract's figure entry, plus extras."""
@@ -66,6 +72,15 @@ class Figure:
             "sentence_start": None if self.in_title else self.sentence_start,
             "sentence_end": None if self.in_title else self.sentence_end,
             "in_title": self.in_title,
-            "title_start": self.start if self.in_title else None,
-            "title_end": self.end if self.in_title else None,
+            "in_url": self.in_url,
+            "title_start": self.start if self.in_title and not self.in_url else None,
+            "title_end": self.end if self.in_title and not self.in_url else None,
         }
+
+
+def figure_source(figure: Figure, article: Article) -> str:
+    """The text ``figure``'s offsets point into: the article's text, its title, or the
+    headline of its address."""
+    if figure.in_url:
+        return url_headline(article.url) or ""
+    return (article.title or "") if figure.in_title else article.text

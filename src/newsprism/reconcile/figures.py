@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..embed import embed
+from ..extract.figures_types import figure_source
 from .context import StoryContext, When
 from .records import ClaimRef, Fact, Position, Status
 
@@ -613,9 +614,7 @@ def says_before(figure: Figure) -> str:
 
 def _phrase(figure: Figure, context: StoryContext) -> str:
     article = context.articles.get(figure.article_id)
-    source = (
-        (article.title or "") if figure.in_title and article else (article.text if article else "")
-    )
+    source = figure_source(figure, article) if article else ""
     text = source[figure.start : figure.end].strip() if source else ""
     if not text:
         text = f"{figure.value:,}" if figure.value is not None else "?"

@@ -17,6 +17,19 @@ ROWS = [
         "https://tv.example/story/44120931/two-shot-one-killed-outside-corner-store",
         "two shot, one killed outside corner store",
     ),
+    # a number after the casualty word with no count before it is its object
+    (
+        "http://paper.example/teen-who-shot-4-at-party-is-charged",
+        "teen who shot 4 at party is charged",
+    ),
+    (
+        "http://paper.example/2-dead-3-hurt-1-missing-after-blast",
+        "2 dead, 3 hurt, 1 missing after blast",
+    ),
+    (
+        "http://paper.example/three-people-injured-one-killed-at-club",
+        "three people injured, one killed at club",
+    ),
     # an age the slug turned into breaks gets its hyphens back
     (
         "http://paper.example/local/4-year-old-finds-gun-shoots-sibling",

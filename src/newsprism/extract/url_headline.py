@@ -47,10 +47,12 @@ AGE_AFTER_NOUN = re.compile(
     rf"\b({'|'.join(AGED_NOUNS)}) (\d{{1,2}})(?![-\w])(?! (?:{'|'.join(COUNTED_NOUNS)})\b)",
     re.IGNORECASE,
 )
-# "4 dead 1 hurt" -> "4 dead, 1 hurt": a casualty word followed by the next count.
+# "4 dead 1 hurt" -> "4 dead, 1 hurt": a count, a casualty word, then the next count; not
+# "teen who shot 4" (no count before the casualty word: the number is its object).
+NUMBER_WORD = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 SECOND_COUNT = re.compile(
-    r"\b(dead|killed|shot|wounded|injured|hurt|slain|dies|died) "
-    r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
+    rf"\b({NUMBER_WORD}(?: [a-z]+)? (?:dead|killed|shot|wounded|injured|hurt|slain|dies|died)) "
+    rf"(?={NUMBER_WORD}\b)",
     re.IGNORECASE,
 )
 
@@ -73,4 +75,4 @@ def url_headline(url: str | None) -> str | None:
     headline = AGE.sub(r"\1-\2-old", " ".join(words))
     headline = ROAD.sub("", headline)
     headline = AGE_AFTER_NOUN.sub(r"\1, \2,", headline)
-    return SECOND_COUNT.sub(r"\1, \2", headline)
+    return SECOND_COUNT.sub(r"\1, ", headline)

@@ -46,7 +46,7 @@ from .figures_attribution import (
 from .figures_counts import article_counts
 from .figures_lexicon import CUE_STEMS, MULTIPLE_VICTIMS, MULTIPLES, SUICIDE
 from .figures_rules import is_part, read_amount
-from .figures_types import Figure
+from .figures_types import Figure, offsets_text
 from .figures_victims import singular_victims
 from .numbers import find_amounts
 from .parsing import PARSE_BATCH_SIZE, SKIPPED_COMPONENTS, SentenceParser
@@ -239,10 +239,7 @@ def _sentence_text(article: Article, sentence: _Sentence) -> str:
 
 
 def _source_text(article: Article, sentence: _Sentence) -> str:
-    """The text the sentence's offsets point into (see :func:`.figures_types.figure_source`)."""
-    if sentence.in_url:
-        return url_headline(article.url) or ""
-    return (article.title or "") if sentence.in_title else article.text
+    return offsets_text(article, in_title=sentence.in_title, in_url=sentence.in_url)
 
 
 def headline_end(title: str) -> int:

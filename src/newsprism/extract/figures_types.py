@@ -79,8 +79,13 @@ class Figure:
 
 
 def figure_source(figure: Figure, article: Article) -> str:
-    """The text ``figure``'s offsets point into: the article's text, its title, or the
-    headline of its address."""
-    if figure.in_url:
+    """The text ``figure``'s offsets point into (see :func:`offsets_text`)."""
+    return offsets_text(article, in_title=figure.in_title, in_url=figure.in_url)
+
+
+def offsets_text(article: Article, *, in_title: bool, in_url: bool) -> str:
+    """The article's text, its title, or the headline of its address: what the offsets of a
+    sentence or figure with these flags point into."""
+    if in_url:
         return url_headline(article.url) or ""
-    return (article.title or "") if figure.in_title else article.text
+    return (article.title or "") if in_title else article.text

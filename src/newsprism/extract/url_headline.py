@@ -14,6 +14,7 @@ an age ("boy 10 dead" is "boy, 10, dead") or between two counts ("4 dead 1 hurt"
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from .figures_lexicon import PEOPLE_NOUNS, TROOP_NOUNS
@@ -57,6 +58,7 @@ SECOND_COUNT = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # read once per sentence plan, text cut and figure source
 def url_headline(url: str | None) -> str | None:
     """The headline in ``url``'s path, or None when it has no slug of MIN_SLUG_WORDS words."""
     if not url:

@@ -77,9 +77,11 @@ HEADLINE_GOES_ON = re.compile(
     r"\b(?:killed|dead|injured|wounded|shot|hurt)\b",
     re.IGNORECASE,
 )
+# The kinds a headline counts victims by: the fallback below fills them when none was read,
+# and the address's headline is read only when it counts them and the title does not.
+HEADLINE_KINDS = {"killed", "injured", "shot"}
 # Headline words that report at least one death or shooting when no count was read, most
 # telling first, and words that deny it ("no one hurt").
-HEADLINE_KINDS = {"killed", "injured", "shot"}
 HEADLINE_CUES = (
     (
         "killed",
@@ -123,9 +125,6 @@ STORY_LINK = re.compile(
     r"\s*:",
     re.IGNORECASE,
 )
-# Kinds of a headline figure that count the victims: the address's headline is read only when
-# it counts them with a number and the title does not (see the module docstring).
-TITLE_COUNT_KINDS = {"killed", "injured", "shot"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 TIME_LABELS = {"DATE", "TIME"}
 
@@ -561,7 +560,7 @@ def _url_headline_if_needed(figures: list[Figure]) -> list[Figure]:
 
 def _counts_victims(figures: Iterable[Figure]) -> bool:
     return any(
-        f.kind in TITLE_COUNT_KINDS and f.value is not None and not f.implicit and not f.vague
+        f.kind in HEADLINE_KINDS and f.value is not None and not f.implicit and not f.vague
         for f in figures
     )
 

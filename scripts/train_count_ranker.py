@@ -41,6 +41,7 @@ from newsprism.extract.figures_counts import (
     OTHER_TIME,
     UPDATE_WORDS,
     article_counts,
+    charge_counts,
     sentence_groups,
     with_url_headline,
 )
@@ -139,6 +140,7 @@ def _candidates(
         OTHER_TIME,
         title=article.title or "",
         lead=article.text[: LEAD_CHARS or 0],
+        charges=charge_counts(f"{article.title or ''}\n{article.text}"),
     )
 
 

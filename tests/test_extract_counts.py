@@ -11,6 +11,7 @@ from newsprism.extract.figures_counts import (
     OTHER_TIME,
     UPDATE_WORDS,
     article_counts,
+    charge_counts,
     sentence_groups,
 )
 from newsprism.extract.figures_ranker import (
@@ -318,3 +319,50 @@ def test_a_later_sentence_counting_another_incident_is_left_out(later: str, kept
     assert any(not group.in_lead for group in groups) is kept
     # with the whole text as the lead, the same sentence is the article's own
     assert len(sentence_groups(figures, article, None)) == 2
+
+
+# text, the numbers of charges of harming a survivor it states
+CHARGE_ROWS = [
+    ("He faces one count of murder and three counts of attempted murder.", (3,)),
+    ("She was charged with 6 counts of aggravated assault.", (6,)),
+    ("The teenager faces two attempted murder charges.", (2,)),
+    ("Each man faces four counts each of aggravated battery.", (4,)),
+    ("He is held on five counts of assault with a deadly weapon.", (5,)),
+    ("He was booked on two counts of first-degree assault and two more counts of felonious"
+     " assault.", (2,)),
+    ("Prosecutors filed three counts of attempted second-degree murder and seven counts of"
+     " aggravated assault.", (3, 7)),
+    # killings, other crimes and vague amounts are not survivors counted
+    ("He faces two counts of murder.", ()),
+    ("He faces two counts of robbery and one count of burglary.", ()),
+    ("He faces several counts of attempted murder.", ()),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CHARGE_ROWS)
+def test_charge_counts(text: str, expected: tuple[int, ...]) -> None:
+    assert charge_counts(text) == expected
+
+
+def test_charges_are_candidates_of_the_wounded() -> None:
+    text = "A man was killed outside a bar on Main Street."
+    figures = [_figure(text, "A man", "killed", 1, counted="man", implicit=True)]
+    groups = sentence_groups(figures, Article(id="a1", text=text, origin="test", title=""))
+    found = candidates(
+        groups, {"killed": 1, "injured": None}, len(text), UPDATE_WORDS, OTHER_TIME, charges=(3,)
+    )
+    by_value = {c.value: c.features for c in found["injured"]}
+    assert by_value[3]["charged"] == 1.0
+    assert by_value[0]["charged"] == 0.0
+    assert all(c.features["charged"] == 0.0 for c in found["killed"])
+
+
+def test_an_arrest_report_counts_the_wounded_by_the_charges() -> None:
+    text = (
+        "Police arrested a man on Tuesday in the shooting of a cook outside a bar on Main Street."
+        " He faces one count of murder and three counts of attempted murder."
+    )
+    figures = [_figure(text, "a cook", "killed", 1, counted="a cook", implicit=True)]
+    article = Article(id="a1", text=text, origin="test", title="Man arrested in bar shooting")
+    assert article_counts(figures, article, ranker=False) == {"killed": 1, "injured": None}
+    assert article_counts(figures, article) == {"killed": 1, "injured": 3}

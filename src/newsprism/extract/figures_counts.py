@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from ..models import Article
 from .figures_ranker import TITLE_DEATH, load_ranker, rank_counts
 from .figures_types import Figure, figure_source
+from .numbers import VAGUE_WORDS, parse_number
 from .url_headline import url_headline
 
 COUNTED_KINDS = ("killed", "injured", "shot")
@@ -157,6 +158,24 @@ OTHER_INCIDENT = re.compile(
     re.IGNORECASE,
 )
 
+# Charges counted per victim who survived ("charged with four counts of attempted murder",
+# "faces 8 aggravated assault charges"): prosecutors file one count per person shot at, so the
+# number is evidence of the wounded that an article about an arrest or a trial often states
+# nowhere else. It is one more candidate of the ranker (figures_ranker, feature "charged"),
+# not a rule: a count also covers people shot at and missed, and each defendant's counts are
+# stated apiece. General legal English, not tuned.
+CHARGED_HARM = (
+    r"(?:attempted\s+(?:(?:first|second|1st|2nd)[- ]degree\s+|capital\s+|criminal\s+)?"
+    r"(?:murder|homicide|manslaughter)|(?:aggravated|felonious)\s+(?:assault|battery)|"
+    r"(?:first|second|1st|2nd)[- ]degree\s+assault|"
+    r"assault\s+with\s+a\s+(?:deadly\s+weapon|firearm))"
+)
+CHARGE_COUNT = re.compile(
+    rf"\b([a-z]+(?:-[a-z]+)?|\d+)\s+(?:(?:additional|more|separate)\s+)?"
+    rf"(?:counts?\s+(?:each\s+)?of\s+{CHARGED_HARM}|{CHARGED_HARM}\s+(?:counts|charges))\b",
+    re.IGNORECASE,
+)
+
 # A sentence stating a toll of the dead, which counts all of them (a body found beside it
 # included: "the toll rose to seven after rescuers found the body of a man"). General English,
 # not tuned: GVA dev tuning half unchanged (killed 0.8987, injured 0.7848 at the time); it keeps
@@ -270,6 +289,7 @@ def article_counts(
         model,
         title=article.title or "",
         lead=article.text[: lead_chars or LEAD_CHARS or 0],
+        charges=charge_counts(f"{article.title or ''}\n{article.text}"),
     )
     if TITLE_CONFIRMS_RULE:
         titled = [g.totals for g in groups if g.in_title]
@@ -304,6 +324,18 @@ def with_url_headline(
         return figures, article
     kept = [f for f in figures if not (f.in_title and not f.in_url)]
     return kept, replace(article, title=url_headline(article.url))
+
+
+def charge_counts(text: str) -> tuple[int, ...]:
+    """The distinct numbers of charges of harming a survivor that ``text`` states (see
+    CHARGE_COUNT), in order of first mention; vague amounts ("several counts") are left out."""
+    found: list[int] = []
+    for match in CHARGE_COUNT.finditer(text):
+        word = match.group(1).lower()
+        value = None if word in VAGUE_WORDS else parse_number(word)
+        if value and value not in found:
+            found.append(value)
+    return tuple(found)
 
 
 def _title_wounded_only(groups: Sequence[SentenceGroup], title: str | None) -> bool:

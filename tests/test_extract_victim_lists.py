@@ -1,5 +1,6 @@
 """People listed after a victim that the parser reads as an appositive ("his wife, son and
-daughter") are victims too; a name or a description renaming the victim is not."""
+daughter", "Jane Roe, Jim King and Don Jay") are victims too; a name or a description renaming
+the victim is not."""
 
 from __future__ import annotations
 
@@ -20,6 +21,11 @@ LIST_ROWS = [
     # a list of relatives after one verb
     ("Deputies say a farmer shot and killed his wife, son and nephew on Sunday.", "killed", 3),
     ("Police say a woman killed her husband, son and mother at the house on Friday.", "killed", 3),
+    # a list of names, the second read as the first one's appositive
+    ("Jane Roe, Jim King and Don Jay were wounded in the crossfire.", "injured", 3),
+    ("Jane Roe, 24, Jim King, 24, and Don Jay, 25, were wounded in the crossfire.", "injured", 3),
+    # ... not a name described by a phrase that holds names
+    ("Police said Jane Roe, the mother of Jim King and Don Jay, was wounded.", "injured", 1),
     # a name renaming the victim counts once
     ("The man shot his daughter, Amy, in the arm before he fled.", "shot", 1),
     # a description renaming the victim counts once

@@ -153,6 +153,31 @@ def test_a_line_break_starts_a_sentence_with_the_parser(nlp_parser: Language) ->
     ]
 
 
+# text, its sentences: a full stop that lost its space still ends a sentence, but not in an
+# abbreviation, initials or an address
+GLUED_ROWS = [
+    (
+        "The driver was taken to the hospital.Police closed the road for an hour.",
+        ["The driver was taken to the hospital.", "Police closed the road for an hour."],
+    ),
+    (
+        "Crews worked through the night.Repairs should end on Friday, the council said.",
+        ["Crews worked through the night.", "Repairs should end on Friday, the council said."],
+    ),
+    ("Mr.Brown and J.R. Ames met at example.com on Monday.", None),
+    ("The page at www.example.Com lists the closures.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GLUED_ROWS)
+def test_a_glued_full_stop_ends_a_sentence(
+    text: str, expected: list[str] | None, nlp: Language, nlp_parser: Language
+) -> None:
+    assert _sentences(text, nlp) == (expected or [text])
+    if expected:
+        assert _sentences(text, nlp_parser) == expected
+
+
 # -- places --------------------------------------------------------------------------------
 
 

@@ -6,8 +6,9 @@ a word count. The fast pass runs without the parser (``senter`` finds sentences)
 with the parser is available for later stages that need dependencies on a few sentences.
 
 Two components are added to the model's own: one starts a sentence after every line break
-(headlines, list items and one-line paragraphs are sentences of their own), and one labels the
-curated places of :mod:`newsprism.places` as GPE or LOC.
+(headlines, list items and one-line paragraphs are sentences of their own) and after a full
+stop that lost its space ("hospital.Police"), and one labels the curated places of
+:mod:`newsprism.places` as GPE or LOC.
 
 Limitations: the fast pass has no part-of-speech tags or lemmas; an article longer than
 :data:`MAX_CHUNK_CHARS` is annotated in pieces cut at line breaks where possible; no sentence
@@ -25,7 +26,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .errors import ModelError
@@ -61,7 +62,8 @@ CUT_SEPARATORS = ("\n\n", "\n", ". ", " ")
 
 
 def mark_line_breaks(doc: Doc) -> Doc:
-    """Start a sentence at the first token after a line break; never at a whitespace token.
+    """Start a sentence at the first token after a line break, and after a full stop glued to
+    the next sentence ("taken to the hospital.Police said"); never at a whitespace token.
 
     Runs before ``senter``/``parser``, which keep boundaries that are already set.
     """
@@ -72,10 +74,30 @@ def mark_line_breaks(doc: Doc) -> Doc:
             if token.i > 0:
                 token.is_sent_start = False
             continue
-        if after_break and token.i > 0:
+        if (after_break or _after_glued_stop(token)) and token.i > 0:
             token.is_sent_start = True
         after_break = "\n" in token.whitespace_
     return doc
+
+
+def _after_glued_stop(token: Token) -> bool:
+    """``token`` opens a sentence whose full stop lost its space: a capitalised word after a
+    "." that follows a lower-case word with no space on either side ("hospital.Police", a
+    paragraph break lost in scraping). Abbreviations ("Mr.Smith"), initials ("J.R.") and
+    addresses ("example.com", "www.example.Com") do not qualify."""
+    if token.i < 2 or not (token.is_title and token.is_alpha and len(token) > 1):
+        return False
+    stop, word = token.nbor(-1), token.nbor(-2)
+    dotted = word.i > 0 and word.nbor(-1).text == "." and not word.nbor(-1).whitespace_
+    return (
+        stop.text == "."
+        and not stop.whitespace_
+        and not word.whitespace_
+        and word.is_alpha
+        and word.is_lower
+        and len(word) > 1
+        and not dotted
+    )
 
 
 class PlaceLabeler:

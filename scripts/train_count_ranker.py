@@ -142,7 +142,7 @@ def _candidates(
         OTHER_TIME,
         title=article.title or "",
         lead=article.text[: LEAD_CHARS or 0],
-        charges=charge_counts(f"{article.title or ''}\n{article.text}"),
+        charges=charge_counts(article.title or "", article.text),
     )
 
 

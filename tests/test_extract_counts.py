@@ -344,6 +344,12 @@ def test_charge_counts(text: str, expected: tuple[int, ...]) -> None:
     assert charge_counts(text) == expected
 
 
+def test_charge_counts_read_each_text_in_turn() -> None:
+    title = "Man faces 2 attempted murder charges"
+    text = "He faces two counts of attempted murder and five counts of aggravated assault."
+    assert charge_counts(title, text) == (2, 5)
+
+
 def test_charges_are_candidates_of_the_wounded() -> None:
     text = "A man was killed outside a bar on Main Street."
     figures = [_figure(text, "A man", "killed", 1, counted="man", implicit=True)]

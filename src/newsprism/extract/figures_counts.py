@@ -290,7 +290,7 @@ def article_counts(
         model,
         title=article.title or "",
         lead=article.text[: lead_chars or LEAD_CHARS or 0],
-        charges=charge_counts(f"{article.title or ''}\n{article.text}"),
+        charges=charge_counts(article.title or "", article.text),
     )
     if TITLE_CONFIRMS_RULE:
         titled = [g.totals for g in groups if g.in_title]
@@ -327,11 +327,11 @@ def with_url_headline(
     return kept, replace(article, title=url_headline(article.url))
 
 
-def charge_counts(text: str) -> tuple[int, ...]:
-    """The distinct numbers of charges of harming a survivor that ``text`` states (see
+def charge_counts(*texts: str) -> tuple[int, ...]:
+    """The distinct numbers of charges of harming a survivor that ``texts`` state (see
     CHARGE_COUNT), in order of first mention; vague amounts ("several counts") are left out."""
     found: list[int] = []
-    for match in CHARGE_COUNT.finditer(text):
+    for match in (m for text in texts for m in CHARGE_COUNT.finditer(text)):
         word = match.group(1).lower()
         value = None if word in VAGUE_WORDS else parse_number(word)
         if value and value not in found:

@@ -1,6 +1,6 @@
 """People listed after a victim that the parser reads as an appositive ("his wife, son and
-daughter", "Jane Roe, Jim King and Don Jay") are victims too; a name or a description renaming
-the victim is not."""
+daughter", "Jane Roe, Jim King and Don Jay") are victims too, and so is each age of a plural
+noun ("her sons, 17 and 19"); a name or a description renaming the victim is not."""
 
 from __future__ import annotations
 
@@ -26,6 +26,12 @@ LIST_ROWS = [
     ("Jane Roe, 24, Jim King, 24, and Don Jay, 25, were wounded in the crossfire.", "injured", 3),
     # ... not a name described by a phrase that holds names
     ("Police said Jane Roe, the mother of Jim King and Don Jay, was wounded.", "injured", 1),
+    # a plural noun without a number, described by ages: one person per age
+    ("Her sons, 17 and 19, were wounded in the attack.", "injured", 2),
+    ("The other victims, ages 13, 17 and 19, were treated for minor injuries.", "injured", 3),
+    ("Deputies say a farmer shot and killed his sons, 10 and 12, on Sunday.", "killed", 2),
+    # ... a numbered group is left to the numbers
+    ("Two men, ages 20 and 21, were shot on Elm Street.", "shot", 0),
     # a name renaming the victim counts once
     ("The man shot his daughter, Amy, in the arm before he fled.", "shot", 1),
     # a description renaming the victim counts once

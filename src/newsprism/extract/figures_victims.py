@@ -34,6 +34,7 @@ from .figures_lexicon import (
     WOUND_VERBS,
     WOUNDS,
 )
+from .figures_rules import MAX_AGE
 from .figures_verbs import (
     can_be_person,
     is_passive_like,
@@ -41,12 +42,8 @@ from .figures_verbs import (
     verb_phrase_kind,
     word_kind,
 )
-from .numbers import TENS
+from .numbers import AGE_BEFORE, TENS
 
-# Words that introduce a list of ages after a plural noun ("the victims, ages 13 and 17").
-AGE_WORDS = {"ages", "aged"}
-# The largest number read as a person's age in such a list.
-MAX_AGE = 120
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
@@ -251,7 +248,7 @@ def _listed_ages(victim: Token) -> list[Token]:
     for child in victim.children:
         if child.dep_ != "appos":
             continue
-        if child.lower_ in AGE_WORDS:
+        if child.lower_ in AGE_BEFORE:
             first = [c for c in child.children if c.dep_ == "nummod"]
         else:
             first = [child]

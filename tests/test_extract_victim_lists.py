@@ -1,6 +1,6 @@
 """People listed after a victim that the parser reads as an appositive ("his wife, son and
 daughter", "Jane Roe, Jim King and Don Jay") are victims too, and so is each age of a plural
-noun ("her sons, 17 and 19"); a name or a description renaming the victim is not."""
+noun ("her twin sons, 15 and 16"); a name or a description renaming the victim is not."""
 
 from __future__ import annotations
 
@@ -27,11 +27,11 @@ LIST_ROWS = [
     # ... not a name described by a phrase that holds names
     ("Police said Jane Roe, the mother of Jim King and Don Jay, was wounded.", "injured", 1),
     # a plural noun without a number, described by ages: one person per age
-    ("Her sons, 17 and 19, were wounded in the attack.", "injured", 2),
-    ("The other victims, ages 13, 17 and 19, were treated for minor injuries.", "injured", 3),
-    ("Deputies say a farmer shot and killed his sons, 10 and 12, on Sunday.", "killed", 2),
+    ("Her twin sons, 15 and 16, were wounded near the bus depot.", "injured", 2),
+    ("The remaining passengers, ages 31, 44 and 58, were hurt by flying glass.", "injured", 3),
+    ("Deputies say a rancher shot and killed his sons, 9 and 14, near the barn.", "killed", 2),
     # ... a numbered group is left to the numbers
-    ("Two men, ages 20 and 21, were shot on Elm Street.", "shot", 0),
+    ("Two welders, ages 33 and 47, were shot near the quarry gate.", "shot", 0),
     # a name renaming the victim counts once
     ("The man shot his daughter, Amy, in the arm before he fled.", "shot", 1),
     # a description renaming the victim counts once

@@ -7,7 +7,7 @@ with the parser is available for later stages that need dependencies on a few se
 
 Two components are added to the model's own: one starts a sentence after every line break
 (headlines, list items and one-line paragraphs are sentences of their own) and after a full
-stop that lost its space ("hospital.Police"), and one labels the curated places of
+stop that lost its space ("closed.Crews"), and one labels the curated places of
 :mod:`newsprism.places` as GPE or LOC.
 
 Limitations: the fast pass has no part-of-speech tags or lemmas; an article longer than
@@ -63,7 +63,7 @@ CUT_SEPARATORS = ("\n\n", "\n", ". ", " ")
 
 def mark_line_breaks(doc: Doc) -> Doc:
     """Start a sentence at the first token after a line break, and after a full stop glued to
-    the next sentence ("taken to the hospital.Police said"); never at a whitespace token.
+    the next sentence ("the road was closed.Crews said"); never at a whitespace token.
 
     Runs before ``senter``/``parser``, which keep boundaries that are already set.
     """
@@ -82,7 +82,7 @@ def mark_line_breaks(doc: Doc) -> Doc:
 
 def _after_glued_stop(token: Token) -> bool:
     """``token`` opens a sentence whose full stop lost its space: a capitalised word after a
-    "." that follows a lower-case word with no space on either side ("hospital.Police", a
+    "." that follows a lower-case word with no space on either side ("closed.Crews", a
     paragraph break lost in scraping). Abbreviations ("Mr.Smith"), initials ("J.R.") and
     addresses ("example.com", "www.example.Com") do not qualify."""
     if token.i < 2 or not (token.is_title and token.is_alpha and len(token) > 1):

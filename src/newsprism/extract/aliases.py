@@ -380,7 +380,7 @@ def _valid(name: str) -> bool:
         0 < len(words) <= MAX_ALIAS_WORDS
         and name[:1].isupper()
         and name not in NOT_NAMES
-        and not re.search(r"\b(1[89]|20)\d\d\b", name)  # "Eagle Partner 2023" is an event
+        and not re.search(r"\b(1[89]|20)\d\d\b", name)  # "Harbour Shield 2024" is an event
     )
 
 
@@ -394,7 +394,7 @@ def initials(name: str) -> str:
 
 def _expansion(acronym: str, name: Name, index: SentenceIndex) -> Name | None:
     """The part of ``name`` that ``acronym`` abbreviates: the words whose initials it spells
-    (leading words dropped: "Moscow-led Collective Security Treaty Organization (CSTO)"), or
+    (leading words dropped: "Lisbon-led Northern Maritime Defence Pact (NMDP)"), or
     the whole name when it is an ORG with the same first letter ("Islamic State (ISIS)")."""
     letters = acronym.replace(".", "").upper()
     words = list(_WORD.finditer(name.text))

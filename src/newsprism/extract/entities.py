@@ -157,7 +157,7 @@ def resolve_story(
     """Merge the entity mentions of one story; see the module docstring for the rules.
 
     ``quotes`` (from :mod:`.quotes`) add their resolved speakers as mentions: a speaker whose
-    name the model missed or mislabelled ("Ruben Vardanyan") still becomes a person.
+    name the model missed or mislabelled ("Tomas Reyler") still becomes a person.
 
     ``parser`` (shared with the quote stage to parse each sentence once) is used only to find
     capitals used as subjects; without it a new one is made when a capital is mentioned.

@@ -159,8 +159,8 @@ OTHER_INCIDENT = re.compile(
     re.IGNORECASE,
 )
 
-# Charges counted per victim who survived ("charged with four counts of attempted murder",
-# "faces 8 aggravated assault charges"): prosecutors file one count per person shot at, so the
+# Charges counted per victim who survived ("charged with three counts of attempted murder",
+# "faces 2 aggravated battery charges"): prosecutors file one count per person shot at, so the
 # number is evidence of the wounded that an article about an arrest or a trial often states
 # nowhere else. It is one more candidate of the ranker (figures_ranker, feature "charged"),
 # not a rule: a count also covers people shot at and missed, and each defendant's counts are

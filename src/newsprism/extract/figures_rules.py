@@ -220,7 +220,7 @@ def _disjoint(first: Token, second: Token) -> bool:
 
 
 def _is_age(root: Token, value: int) -> bool:
-    """ "Alexis Malone, 19," / "girl, 4, dies" / "her sons, 17 and 19": a bare age."""
+    """ "Jane Doe, 19," / "girl, 4, dies" / "his nephews, 8 and 11": a bare age."""
     if value > MAX_AGE or root.i == 0:
         return False
     doc = root.doc

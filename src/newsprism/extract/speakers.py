@@ -258,7 +258,7 @@ class SpeakerContext:
             if child.dep_ == "compound" and child.lower_ in PERSON_NOUNS | HONORIFICS:
                 return True  # "Governor Anselm Drevic", "Mr Aliyev"
             if child.dep_ == "appos" and child.lemma_.lower() in PERSON_NOUNS:
-                return True  # "Ruben Vardanyan, former head of ..."
+                return True  # "Tomas Reyler, former head of ..."
         start, end = _name_bounds(token)
         if end - start >= 2:
             covered = mention is not None and mention.start <= base + token.doc[start].idx
@@ -415,7 +415,7 @@ class SpeakerContext:
 
 def _appositive_name(token: Token, quoted: frozenset[int]) -> Token | None:
     """A proper name set off in apposition inside a common-noun subject ("its coordinator,
-    Marta Quell," or "the president's adviser, Hikmet Hajiyev,")."""
+    Marta Quell," or "the president's adviser, Oren Valtari,")."""
     for child in token.subtree:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i not in quoted:
             return child

@@ -97,7 +97,7 @@ MAX_DATE_LINE_CHARS = 80
 
 
 def date_from_line(line: str) -> str | None:
-    """The date a page's date line gives ("Posted on Thu Jun 13, 2013 08:45 AM"), or None."""
+    """The date a page's date line gives ("Posted on Fri Mar 08, 2019 09:15 AM"), or None."""
     if len(line) > MAX_DATE_LINE_CHARS or not _YEAR.search(line):
         return None
     text = _SPACED_MERIDIEM.sub(r"\1m", _SPACED_TIME.sub(r"\1:\2", _DATE_LABEL.sub("", line)))

@@ -41,7 +41,7 @@ from newsprism.extract.figures_counts import (
     OTHER_TIME,
     UPDATE_WORDS,
     article_counts,
-    charge_counts,
+    ranker_text,
     sentence_groups,
     with_url_headline,
 )
@@ -140,9 +140,7 @@ def _candidates(
         len(article.text),
         UPDATE_WORDS,
         OTHER_TIME,
-        title=article.title or "",
-        lead=article.text[: LEAD_CHARS or 0],
-        charges=charge_counts(article.title or "", article.text),
+        **ranker_text(article),
     )
 
 

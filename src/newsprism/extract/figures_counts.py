@@ -28,6 +28,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TypedDict
 
 from ..models import Article
 from .figures_ranker import TITLE_DEATH, load_ranker, rank_counts
@@ -288,9 +289,7 @@ def article_counts(
         UPDATE_WORDS,
         OTHER_TIME,
         model,
-        title=article.title or "",
-        lead=article.text[: lead_chars or LEAD_CHARS or 0],
-        charges=charge_counts(article.title or "", article.text),
+        **ranker_text(article, lead_chars),
     )
     if TITLE_CONFIRMS_RULE:
         titled = [g.totals for g in groups if g.in_title]
@@ -325,6 +324,24 @@ def with_url_headline(
         return figures, article
     kept = [f for f in figures if not (f.in_title and not f.in_url)]
     return kept, replace(article, title=url_headline(article.url))
+
+
+class RankerText(TypedDict):
+    """What the ranker reads of the article besides its figures (figures_ranker.candidates)."""
+
+    title: str
+    lead: str
+    charges: tuple[int, ...]
+
+
+def ranker_text(article: Article, lead_chars: int | None = LEAD_CHARS) -> RankerText:
+    """The article's title, its lead of ``lead_chars`` characters and the charges it states,
+    as :func:`article_counts` gives them to the ranker (and its trainer must too)."""
+    return RankerText(
+        title=article.title or "",
+        lead=article.text[: lead_chars or LEAD_CHARS or 0],
+        charges=charge_counts(article.title or "", article.text),
+    )
 
 
 def charge_counts(*texts: str) -> tuple[int, ...]:

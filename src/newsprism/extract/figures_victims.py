@@ -6,11 +6,11 @@ casualty words ("was not injured", "knew he was going to die") are skipped.
 
 Limitations: a pronoun is counted as one victim without finding whom it stands for, and a
 plural phrase without a number ("the victims") is not counted unless a list of ages describes
-it ("her twin sons, 15 and 16": 2). Not read: inverted sentences ("Injured in the gunfire were a boy
-and a woman", "Among the wounded was ..."); on the GVA dev tuning half only one article with a
-wrong injured count has one. A number of "victims" stays
-"other", not "shot": of about 100 such figures in tuning-half articles, 63 in articles already
-right differ from the gold dead plus wounded (families of victims, roundups).
+it ("her twin sons, 15 and 16": 2). Not read: inverted sentences ("Injured in the gunfire were
+a boy and a woman", "Among the wounded was ..."); on the GVA dev tuning half only one article
+with a wrong injured count has one. A number of "victims" stays "other", not "shot": of about
+100 such figures in tuning-half articles, 63 in articles already right differ from the gold
+dead plus wounded (families of victims, roundups).
 """
 
 from __future__ import annotations
@@ -253,12 +253,12 @@ def _listed_ages(victim: Token) -> list[Token]:
         else:
             first = [child]
         ages = sorted({a for f in first for a in (f, *f.conjuncts)}, key=lambda t: t.i)
-        if len(ages) > 1 and all(_is_age(a) for a in ages):
+        if len(ages) > 1 and all(_is_age_number(a) for a in ages):
             return ages
     return []
 
 
-def _is_age(token: Token) -> bool:
+def _is_age_number(token: Token) -> bool:
     return token.tag_ == "CD" and token.text.isdigit() and int(token.text) <= MAX_AGE
 
 

@@ -401,7 +401,7 @@ def _found_later(figure: Figure) -> bool:
 
 def _other_incident(group: SentenceGroup) -> bool:
     """The sentence counts another incident or several ("in a separate shooting", "12 wounded
-    across the city since Friday"; see OTHER_INCIDENTS_OUT)."""
+    in the district since Friday"; see OTHER_INCIDENTS_OUT)."""
     return any(OTHER_INCIDENT.search(figure.sentence) for figure in group.figures)
 
 

@@ -14,7 +14,13 @@ from spacy.language import Language
 
 from newsprism.annotate import annotate, load_pipeline
 from newsprism.clean import clean_articles
-from newsprism.extract.figures import Figure, extract_figures, headline_end, sentence_case
+from newsprism.extract.figures import (
+    Figure,
+    extract_figures,
+    headline_end,
+    headline_list,
+    sentence_case,
+)
 from newsprism.extract.figures_counts import article_counts
 from newsprism.ingest import read_inputs
 from newsprism.models import Annotation, Article
@@ -384,6 +390,38 @@ def test_headline_fallback(extract: Extract, title: str, expected: set[tuple[str
     assert {(f.kind, f.value) for f in figures if f.in_title} == expected
 
 
+# a title's people joined by commas, and the total of each kind its figures count
+TITLE_LIST_ROWS = [
+    # a comma stands for "and" between people at the head of a title
+    ("Uncle, nephew found dead in lakeside cabin", {"killed": 2}),
+    ("Deputies: Husband, wife shot dead at their bakery", {"killed": 2}),
+    ("Mother, teen son wounded in drive-by on Birch Street", {"injured": 2}),
+    ("Aunt, niece, grandson hurt in barn shooting", {"injured": 3}),
+    ("Woman, 2 customers injured in diner shooting", {"injured": 3}),
+    # ... numbered lists, with a participle after the last one
+    ("4 children, 1 adult found dead in burned cottage", {"killed": 5}),
+    ("Update: 3 teens and 1 man shot near the skate park", {"injured": 4}),
+    # ... not an age, nor a group broken down
+    ("Man, 25, killed in shooting near the quarry", {"killed": 1}),
+    ("Three victims, two men and a woman, were shot on Pine Road", {"injured": 3}),
+]
+
+
+@pytest.mark.parametrize(("title", "totals"), TITLE_LIST_ROWS)
+def test_title_lists(extract: Extract, title: str, totals: dict[str, int]) -> None:
+    text = "Officers were called to the scene on Friday."
+    article = Article(id="a1", text=text, origin="test", title=title)
+    figures = extract(text, title=title)
+    counts = article_counts(figures, article, ranker=False)
+    assert {kind: counts[kind] for kind in totals} == totals
+
+
+def test_headline_list_keeps_offsets() -> None:
+    title = "Uncle, nephew, neighbor hurt in blast"
+    assert headline_list(title) == "Uncle &nephew &neighbor hurt in blast"
+    assert headline_list("Man, 25, killed in crash") == "Man, 25, killed in crash"
+
+
 def test_sentence_case_keeps_offsets() -> None:
     title = "Two Dead, Three Hurt In Bridge Collapse"
     assert len(sentence_case(title)) == len(title)
@@ -563,6 +601,15 @@ COUNT_ROWS = [
         "Police said the shooting happened late Tuesday near a gas station on the east side.",
         None,
         3,
+    ),
+    # a title naming only the shooting says nothing of survivors: a death told as of another
+    # time in the lead is this one's
+    (
+        "Quarry double shooting ruled an accident",
+        "The double shooting in March near the quarry that left a man and a woman dead was an "
+        "accident, deputies said.",
+        2,
+        0,
     ),
     # a link to another story counts that story's victims, not the article's
     (

@@ -24,6 +24,9 @@ LIST_ROWS = [
     # a list of names, the second read as the first one's appositive
     ("Jane Roe, Jim King and Don Jay were wounded in the crossfire.", "injured", 3),
     ("Jane Roe, 24, Jim King, 24, and Don Jay, 25, were wounded in the crossfire.", "injured", 3),
+    # ... each name after the one before, with its age
+    ("Jane Roe, 34, Jim King, 8, Ann Lee, 5, and Don Jay, 4, were found dead.", "killed", 4),
+    ("Police say Ann Lee, 19, Jim King, 20, and Don Jay, 21, died at the farm.", "killed", 3),
     # ... not a name described by a phrase that holds names
     ("Police said Jane Roe, the mother of Jim King and Don Jay, was wounded.", "injured", 1),
     # a plural noun without a number, described by ages: one person per age

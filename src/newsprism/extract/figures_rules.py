@@ -149,6 +149,8 @@ def read_amount(
         if anchor.dep_ == "dep":
             # a headline's "2 girls, 2 men shot" parsed as a loose dependent and a subject
             related += [c for c in anchor.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if any(c.dep_ == "nummod" for c in anchor.head.children):
+                related.append(anchor.head)  # or as a loose dependent of "1 adult found dead"
         for conjunct in related:
             kind = _modifier_kind(conjunct, conjunct) or _governor_kind(conjunct, 1)
             if kind is None and any(c.dep_ == "nummod" for c in conjunct.children):
@@ -193,7 +195,7 @@ def is_part(
     for _ in range(MAX_DEPTH + 1):
         if token.dep_ not in {"appos", "conj", "pobj", "prep", "nummod"} or token.head is token:
             return False
-        if token.dep_ == "conj" and token.head in earlier and token.head.dep_ != "appos":
+        if token.dep_ == "conj" and token.head in earlier and not _breaks_down(token.head, earlier):
             return False  # "two men and three women": coordinated groups add up
         if token.dep_ == "appos" and _disjoint(token, token.head):
             return False  # a headline's "3 women, 1 man shot": a list, not a breakdown
@@ -201,6 +203,13 @@ def is_part(
         if token in earlier:
             return not _larger(anchor, token, values or {})
     return False
+
+
+def _breaks_down(group: Token, earlier: Sequence[Token]) -> bool:
+    """``group`` is an appositive of an earlier counted group ("three victims, two men and a
+    woman"): the groups joined to it are parts too. An appositive of an uncounted word (a
+    headline's "Update: 3 teens and 1 man shot") is a list."""
+    return group.dep_ == "appos" and group.head in earlier
 
 
 def _larger(part: Token, whole: Token, values: Mapping[int, int | None]) -> bool:
@@ -272,7 +281,8 @@ def _counted(doc: Doc, root: Token, anchor: Token) -> Span | None:
 # Not taken: "found" / "discovered" skipped between the people and their state ("two children
 # found dead"). GVA dev tuning half: rules unchanged, grouped 5-fold CV at C=0.3 of the
 # retrained ranker killed 0.8935 -> 0.8924 (1 wrong; the headlines it was meant for, such as
-# "3 children, 1 adult found dead", keep their counts).
+# "3 children, 1 adult found dead", keep their counts; those are now read by the participle
+# rule of _modifier_kind).
 def _adjacent_kind(doc: Doc, phrase_end: int) -> str | None:
     """ "4 shot, 1 dead", "200 wounded", "27 people were killed": a casualty word right after.
 
@@ -351,6 +361,10 @@ def _modifier_kind(root: Token, anchor: Token) -> str | None:
             if child.dep_ not in _MODIFIER_DEPS or child.i < token.i:
                 continue
             kind = word_kind(child)
+            if kind is None and child.dep_ == "acl" and child.tag_ == "VBN":
+                # "1 adult found dead", "two men taken to hospital": a participle after the
+                # people says what happened to them, as it would to their verb's subject
+                kind = _subject_kind(child)
             if kind is not None:
                 return kind
     return None

@@ -120,6 +120,12 @@ def test_several_amounts_in_order() -> None:
     assert [a.value for a in find_amounts(text)] == [4, 21, 300]
 
 
+def test_a_count_after_a_spaced_dash_is_read() -> None:
+    # a station's name before a headline ("Channel 9 - Five hurt"), unlike "9/11" or a phone
+    assert [a.value for a in find_amounts("KXYZ Channel 9 - Five hurt in bar fight")] == [9, 5]
+    assert [a.value for a in find_amounts("Station 4 - 2 shot near depot")] == [4, 2]
+
+
 @pytest.mark.parametrize(
     ("word", "value"), [("second", 2), ("8th", 8), ("twenty-first", 21), ("man", None)]
 )

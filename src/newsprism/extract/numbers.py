@@ -416,8 +416,14 @@ def _is_count(tokens: list[_Token], i: int, end: int) -> bool:
         return False
     if after in {":", "/"} and end + 1 < len(tokens) and tokens[end + 1].text[0].isdigit():
         return False  # 11:50, 9/11
-    if _lower(tokens, i - 1) in {":", "/", "-", "."} and i >= 2 and tokens[i - 2].text[0].isdigit():
-        return False  # the second half of a time, date or phone number
+    if (
+        _lower(tokens, i - 1) in {":", "/", "-", "."}
+        and i >= 2
+        and tokens[i - 2].text[0].isdigit()
+        and tokens[i - 1].start == tokens[i - 2].end
+        and tokens[i].start == tokens[i - 1].end
+    ):
+        return False  # the second half of a time, date or phone number; not "Channel 9 - 5 hurt"
     if first.lower == "one" and before in {"the", "this", "that", "which", "any", "every", "each"}:
         return False
     if before in AGE_BEFORE or (after in AGE_UNITS and _lower(tokens, end + 1) == "old"):

@@ -319,6 +319,27 @@ def test_a_title_figure_takes_the_source_the_text_gives_it(extract: Extract) -> 
     assert one([f for f in unnamed if f.in_title], "killed", 9).attributed_to is None
 
 
+@pytest.mark.parametrize(
+    ("title", "source"),
+    [
+        ("Deputies: 2 shot near the feed store", "Deputies"),
+        ("County Coroner: Hiker found in gorge was shot", "County Coroner"),
+        ("KXPD: Teen wounded outside arcade", "KXPD"),
+        ("Fire Dept.: 3 hurt in warehouse blaze", "Fire Dept."),
+        # a label of the story's kind, or a place, names no one
+        ("UPDATE: 2 dead after crash on the bypass", None),
+        ("VIDEO: 3 hurt in warehouse blaze", None),
+        ("Millbrook: 2 hurt in warehouse blaze", None),
+    ],
+)
+def test_a_headline_label_is_the_title_figures_source(
+    extract: Extract, title: str, source: str | None
+) -> None:
+    figures = [f for f in extract("Crews were called on Friday.", title=title) if f.in_title]
+    assert figures
+    assert {f.attributed_to for f in figures} == {source}
+
+
 def test_title_figures(extract: Extract) -> None:
     title = "4 Shot, 1 Killed In Overnight Harbor Shooting - Channel 9 News"
     figures = extract("Police are investigating a shooting near the docks.", title=title)

@@ -39,6 +39,7 @@ from .figures_attribution import (
     REPORTING_VERBS,
     Source,
     article_places,
+    headline_source,
     reporting_subject,
     resolve_pronoun,
     source_in_sentence,
@@ -346,6 +347,11 @@ def read_sentence(sentence: _Sentence, article: Article, annotation: Annotation)
     _phrase_figures(sentence, article, source_text, mentions, doc.text)
     if sentence.in_title:
         _headline_fallback(sentence, article, source_text, doc.text)
+        label = headline_source(source_text[: sentence.end])
+        sentence.figures = [
+            replace(f, attributed_to=label) if f.attributed_to is None else f
+            for f in sentence.figures
+        ]
     sentence.sources = list(_reporting_sources(doc))
 
 

@@ -106,6 +106,54 @@ SOURCE_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 MAX_ANTECEDENT_CHARS = 1500
 
 
+# A headline's label names who says what follows ("Police: 2 shot near park", "Coroner: man
+# found in river was shot", "NYPD: ..."): up to HEADLINE_LABEL_WORDS words and a colon at its
+# start. The label is a source when its last word is a noun of one (or an acronym such as an
+# agency's); labels of the story's kind ("UPDATE:", "VIDEO:") and places ("Springfield:") are not.
+HEADLINE_LABEL_WORDS = 4
+HEADLINE_LABEL = re.compile(
+    rf"^\s*((?:[\w.'\u2019&-]+ ){{0,{HEADLINE_LABEL_WORDS - 1}}}[\w.'\u2019&-]+)\s*:\s+\S"
+)
+LABEL_SOURCES = GENERIC_SOURCES | PERSON_TITLES | {
+    "deputy", "investigator", "witness", "official", "family", "relative", "neighbor",
+    "neighbour", "examiner", "warden", "trooper", "firefighter", "paramedic", "hospital",
+    "court", "sheriff", "prosecutor", "attorney", "mother", "father", "victim", "survivor",
+    "dept",
+}  # fmt: skip
+NOT_SOURCE_LABELS = {
+    "update", "updated", "breaking", "video", "watch", "photo", "photos", "gallery", "live",
+    "exclusive", "opinion", "editorial", "analysis", "developing", "new", "alert", "audio",
+    "listen", "poll", "timeline", "report", "read", "related", "correction", "urgent", "graphic",
+}  # fmt: skip
+# An acronym label of this many letters or fewer is a body's name ("NYPD:", "DA:").
+MAX_ACRONYM_LABEL = 5
+
+
+def headline_source(title: str) -> str | None:
+    """The source a headline's label names ("Deputies: 2 shot" -> "Deputies"), else None."""
+    match = HEADLINE_LABEL.match(title)
+    if match is None:
+        return None
+    label = match.group(1)
+    last = re.sub(r"['\u2019]s$", "", label.split()[-1].rstrip(".")).lower()
+    if last in NOT_SOURCE_LABELS:
+        return None
+    acronym = label.isalpha() and label.isupper() and 2 <= len(label) <= MAX_ACRONYM_LABEL
+    return label if acronym or not LABEL_SOURCES.isdisjoint(_singulars(last)) else None
+
+
+def _singulars(word: str) -> set[str]:
+    """The word and what it is the plural of, if it is one ("deputies", "witnesses")."""
+    forms = {word}
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.add(word[:-2])
+    if word.endswith("s"):
+        forms.add(word[:-1])
+    return forms
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """A figure's source as written: its text and ``[start, end)`` in the parsed string."""

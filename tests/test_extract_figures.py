@@ -422,6 +422,9 @@ TITLE_LIST_ROWS = [
     # ... numbered lists, with a participle after the last one
     ("4 children, 1 adult found dead in burned cottage", {"killed": 5}),
     ("Update: 3 teens and 1 man shot near the skate park", {"injured": 4}),
+    # ... after a label, which is no part of the sentence
+    ("Sheriff's Office: 2 children, 1 adult found dead in cottage", {"killed": 3}),
+    ("Police: Man, woman shot on Birch Street", {"injured": 2}),
     # ... not an age, nor a group broken down
     ("Man, 25, killed in shooting near the quarry", {"killed": 1}),
     ("Three victims, two men and a woman, were shot on Pine Road", {"injured": 3}),
@@ -435,6 +438,23 @@ def test_title_lists(extract: Extract, title: str, totals: dict[str, int]) -> No
     figures = extract(text, title=title)
     counts = article_counts(figures, article, ranker=False)
     assert {kind: counts[kind] for kind in totals} == totals
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "victim"),
+    [
+        # a headline's "shot at" / "shot on" a place: the place is where, the subject the victim
+        ("Teen shot at bus stop on Elm Street", "Crews were called on Friday.", "Teen"),
+        ("Woman shot on porch of her home", "Crews were called on Friday.", "Woman"),
+        # ... but in running text the subject of "shot at" fired the shots
+        (None, "He also shot at the crowd as he ran off, deputies said.", None),
+    ],
+)
+def test_shot_at_a_place_in_a_headline(
+    extract: Extract, title: str | None, text: str, victim: str | None
+) -> None:
+    shot = [f for f in extract(text, title=title) if f.kind == "shot"]
+    assert [f.counted for f in shot if not f.in_title or f.counted] == ([victim] if victim else [])
 
 
 def test_headline_list_keeps_offsets() -> None:

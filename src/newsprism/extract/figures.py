@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from ..annotate import load_pipeline
 from ..models import Annotation, Article, EntityMention
 from .figures_attribution import (
+    HEADLINE_LABEL,
     REPORTING_VERBS,
     Source,
     article_places,
@@ -55,6 +56,7 @@ from .figures_lexicon import (
 )
 from .figures_rules import is_part, read_amount
 from .figures_types import Figure, offsets_text
+from .figures_verbs import HEADLINE
 from .figures_victims import singular_victims
 from .numbers import TENS, UNITS, find_amounts
 from .parsing import PARSE_BATCH_SIZE, SKIPPED_COMPONENTS, SentenceParser
@@ -148,7 +150,7 @@ _NUMBER_WORD = rf"(?:{'|'.join(sorted([*UNITS, *TENS], key=len, reverse=True))})
 _PEOPLE = rf"(?:{'|'.join(sorted(PEOPLE_NOUNS, key=len, reverse=True))})s?\b"
 _PERSON = rf"(?:(?!{_NUMBER_WORD})[a-z'-]+ ){{0,{HEADLINE_LIST_WORDS}}}?{_PEOPLE}"
 HEADLINE_LIST = re.compile(
-    rf"(?:^|: |&)({_PERSON})(, )(?=(?:\d+ )?{_PERSON}(?:,| \w))", re.IGNORECASE
+    rf"(?:^\s*|: |&)({_PERSON})(, )(?=(?:\d+ )?{_PERSON}(?:,| \w))", re.IGNORECASE
 )
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 TIME_LABELS = {"DATE", "TIME"}
@@ -205,7 +207,8 @@ def plan_sentences(
         if annotation.article_id != article.id:
             raise ValueError(f"annotation {annotation.article_id} is not for {article.id}")
         if article.title and worth_parsing(article.title):
-            plan.append(_Sentence(index, 0, headline_end(article.title), in_title=True))
+            start = label_end(article.title)
+            plan.append(_Sentence(index, start, headline_end(article.title), in_title=True))
         headline = url_headline(article.url)
         if headline and worth_parsing(headline) and not _same_words(headline, article.title):
             plan.append(_Sentence(index, 0, len(headline), in_title=True, in_url=True))
@@ -258,7 +261,8 @@ def parse(
 
 def _sentence_text(article: Article, sentence: _Sentence) -> str:
     if sentence.in_title:
-        return headline_list(sentence_case(_source_text(article, sentence)[: sentence.end]))
+        title = _source_text(article, sentence)[sentence.start : sentence.end]
+        return headline_list(sentence_case(title))
     return article.text[sentence.start : sentence.end]
 
 
@@ -290,6 +294,19 @@ def sentence_case(title: str) -> str:
     return " ".join(lowered)
 
 
+def label_end(title: str) -> int:
+    """Where a title's sentence starts after its label ("Sheriff's Office: 3 children, 1 adult
+    found dead"): parsed with the label, the sentence hangs on it. A label that counts or names a
+    casualty ("Two shot: police hunt gunman") is part of the sentence (0)."""
+    match = HEADLINE_LABEL.match(title)
+    if match is None:
+        return 0
+    label = match.group(1)
+    if find_amounts(label) or any(pattern.search(label) for _, pattern in HEADLINE_CUES):
+        return 0
+    return match.end() - 1
+
+
 def headline_list(title: str) -> str:
     """A title with the commas between its leading people phrases read as "and" (the same
     length): "Father, daughter found dead" -> "Father &daughter found dead"."""
@@ -303,6 +320,7 @@ def read_sentence(sentence: _Sentence, article: Article, annotation: Annotation)
     doc = sentence.doc
     if doc is None:
         return
+    doc.user_data[HEADLINE] = sentence.in_title  # for the rules that read headline grammar
     source_text = _source_text(article, sentence)
     mentions = _mentions(annotation, sentence) if not sentence.in_title else []
     _set_entities(doc, mentions, sentence.start)

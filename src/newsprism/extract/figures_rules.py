@@ -146,7 +146,9 @@ def read_amount(
         related = [*anchor.conjuncts, *(c for c in anchor.children if c.dep_ == "appos")]
         if anchor.dep_ == "appos":
             related.append(anchor.head)
-        if anchor.dep_ == "dep":
+        if anchor.dep_ == "dep" or (
+            anchor.dep_ == "npadvmod" and anchor.lemma_.lower() in PEOPLE_NOUNS
+        ):
             # a headline's "2 girls, 2 men shot" parsed as a loose dependent and a subject
             related += [c for c in anchor.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if any(c.dep_ == "nummod" for c in anchor.head.children):

@@ -24,6 +24,8 @@ from .figures_lexicon import (
     HOSPITAL_WORDS,
     NONFATAL_ADVERBS,
     NOT_VICTIM_NOUNS,
+    PEOPLE_NOUNS,
+    PERSON_PRONOUNS,
     PLACE_NOUNS,
     SUBJECT_WORDS,
     VICTIM_VERBS,
@@ -31,6 +33,12 @@ from .figures_lexicon import (
     WOUNDS,
 )
 
+# Prepositions after a casualty verb that may aim its shots ("shot at police", "fired into the
+# crowd", "shot up a house"): the verb is then active, and its subject the shooter.
+AIM_PREPOSITIONS = {"at", "into", "on", "up"}
+# Key of Doc.user_data, true for a parsed title (set by figures.read_sentence): headline
+# grammar applies.
+HEADLINE = "headline"
 # Units of "a 3-year-old", "a 9-month-old": the adjective "old" then names a person.
 AGE_UNIT_WORDS = {"year", "month", "week", "day"}
 
@@ -189,6 +197,25 @@ def is_passive_like(verb: Token) -> bool:
         return True
     if has_person_object(verb, joined=True):
         return False
-    if any(c.dep_ == "prep" and c.lower_ in {"at", "into", "on", "up"} for c in children):
+    if any(c.dep_ == "prep" and c.lower_ in AIM_PREPOSITIONS and _aims_at(c) for c in children):
         return False
     return verb.tag_ in {"VBN", "VBD"}
+
+
+def _aims_at(preposition: Token) -> bool:
+    """The preposition points the shots at someone or something ("shot at police", "fired into
+    the crowd", "shot up a house"), not at where the victim was: in a headline ("Man shot at
+    party", "Woman shot on porch", no subject and no auxiliary to tell) "at" and "on" aim only
+    at people."""
+    if preposition.lower_ not in {"at", "on"} or not preposition.doc.user_data.get(HEADLINE):
+        return True
+    return any(
+        g.dep_ == "pobj"
+        and (
+            g.lemma_.lower() in PEOPLE_NOUNS
+            or g.lower_ in PEOPLE_NOUNS
+            or g.lower_ in PERSON_PRONOUNS
+            or g.ent_type_ == "PERSON"
+        )
+        for g in preposition.children
+    )

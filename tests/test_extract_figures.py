@@ -411,7 +411,8 @@ def test_headline_fallback(extract: Extract, title: str, expected: set[tuple[str
     assert {(f.kind, f.value) for f in figures if f.in_title} == expected
 
 
-# a title's people joined by commas, and the total of each kind its figures count
+# a title's people joined by commas or counted in headline grammar, and the total of each kind
+# its figures count
 TITLE_LIST_ROWS = [
     # a comma stands for "and" between people at the head of a title
     ("Uncle, nephew found dead in lakeside cabin", {"killed": 2}),
@@ -425,6 +426,11 @@ TITLE_LIST_ROWS = [
     # ... after a label, which is no part of the sentence
     ("Sheriff's Office: 2 children, 1 adult found dead in cottage", {"killed": 3}),
     ("Police: Man, woman shot on Birch Street", {"injured": 2}),
+    # "after 5 shot", "among 4 shot": the casualty word after a number counts people
+    ("3 dead after 5 shot at block party", {"killed": 3, "injured": 2}),
+    ("Boy, 9, among 4 shot near the rink", {"injured": 4}),
+    # ... and so does one hedged or confirmed
+    ("2 confirmed dead in mill shooting", {"killed": 2}),
     # ... not an age, nor a group broken down
     ("Man, 25, killed in shooting near the quarry", {"killed": 1}),
     ("Three victims, two men and a woman, were shot on Pine Road", {"injured": 3}),

@@ -37,6 +37,7 @@ from .figures_lexicon import (
     VICTIM_VERBS,
 )
 from .figures_verbs import (
+    HEADLINE,
     has_person_object,
     is_fatal,
     is_passive_like,
@@ -46,6 +47,9 @@ from .figures_verbs import (
     word_kind,
 )
 
+# Words between a number and its casualty word that only hedge or confirm it ("2 confirmed
+# dead", "3 feared dead", "four reportedly killed", "all hurt").
+HEDGES = {"reportedly", "also", "all", "confirmed", "reported", "feared", "believed", "presumed"}
 # Nouns between a number and a casualty word in the adjacency rule ("27 people killed",
 # "3 Carvonian police wounded"): more words reach into another phrase, fewer miss long noun
 # groups ("4 teenage boys killed"). Set by reading gva_dev tuning-half errors.
@@ -121,9 +125,13 @@ def read_amount(
         return None  # "a boy younger than 12 was shot": an age
     if root.lower_ == "both" and (anchor.pos_ == "PROPN" or anchor.conjuncts):
         return None  # "both Jane and John": the names are counted instead
-    counted = _counted(doc, root, anchor)
-    # a number inside "of the four victims" belongs to the phrase it ends, not the verb after
-    adjacent = None if anchor.dep_ == "pobj" else _adjacent_kind(doc, phrase_end)
+    # a number inside "of the four victims" belongs to the phrase it ends, not the verb after;
+    # a headline's "after 4 shot" is parsed as such a phrase with the casualty word its noun
+    headline_count = doc.user_data.get(HEADLINE) and anchor.lower_ in AFTER_NUMBER
+    counted = None if headline_count else _counted(doc, root, anchor)
+    adjacent = (
+        None if anchor.dep_ == "pobj" and not headline_count else _adjacent_kind(doc, phrase_end)
+    )
     if adjacent is None and counted is not None and counted.root.lemma_.lower() in NOT_VICTIM_NOUNS:
         return None
     kind = (
@@ -304,7 +312,7 @@ def _adjacent_kind(doc: Doc, phrase_end: int) -> str | None:
             if word == "shot" and is_fatal(token):
                 return "killed"
             return AFTER_NUMBER[word]
-        if token.pos_ == "AUX" or token.lower_ in {"reportedly", "also", "all"}:
+        if token.pos_ == "AUX" or token.lower_ in HEDGES:
             continue
         steps += 1
         if steps > MAX_NOUN_WORDS or token.pos_ not in {"NOUN", "PROPN", "ADJ"}:

@@ -223,6 +223,8 @@ KIND_FIXES = [
     ("Two others survived the ambush near the ford.", "injured", 2, None),
     # ... but what police recover is no one
     ("Deputies recovered two rifles from the trunk.", None, None, ("injured", 2)),
+    # a bare number after its qualifier's word is the subject's count
+    ("Up to 16 were hurt in the blast at the mill.", "injured", 16, None),
     # an age after "younger than" is not a count of people
     ("Police said a boy younger than 12 was shot near the mill.", None, None, ("shot", 12)),
     ("A girl older than 15 was wounded outside the rink.", None, None, ("injured", 15)),

@@ -129,8 +129,12 @@ def read_amount(
     # a headline's "after 4 shot" is parsed as such a phrase with the casualty word its noun
     headline_count = doc.user_data.get(HEADLINE) and anchor.lower_ in AFTER_NUMBER
     counted = None if headline_count else _counted(doc, root, anchor)
+    # ... and "up to 16 were hurt", "more than 20 died" as the object of its qualifier's word
+    qualified = anchor is root and anchor.head.lower_ in {"to", "than"}
     adjacent = (
-        None if anchor.dep_ == "pobj" and not headline_count else _adjacent_kind(doc, phrase_end)
+        None
+        if anchor.dep_ == "pobj" and not (headline_count or qualified)
+        else _adjacent_kind(doc, phrase_end)
     )
     if adjacent is None and counted is not None and counted.root.lemma_.lower() in NOT_VICTIM_NOUNS:
         return None

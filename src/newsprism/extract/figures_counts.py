@@ -107,7 +107,7 @@ TITLE_INJURED_WINS = True
 # articles, 105 with no dead in gold; killed exact 0.8882 -> 0.8903 (2 right, none wrong).
 # A lead sentence pointing to another time ("a vigil for a man killed last week") does not
 # count its dead here: 0.8924 -> 0.8935 (1 right, none wrong). A title that only names the
-# shooting ("double shooting deemed accidental", names_the_act) numbers no survivors: grouped
+# shooting ("double shooting deemed accidental", _names_the_act) numbers no survivors: grouped
 # 5-fold CV of the count step killed 0.8987 -> 0.8998, injured 0.7964 -> 0.7975 (1 right).
 # False: the ranker decides. Not taken: the same for titles naming the wounded without a number
 # ("man shot"), whose victim often dies later: of 328 tune articles with a title counting only
@@ -366,7 +366,7 @@ def _title_wounded_only(groups: Sequence[SentenceGroup], title: str | None) -> b
         any(
             g.totals.keys() & {"shot", "injured"}
             and not g.totals.get(IMPLICIT_ONLY)
-            and not all(names_the_act(f) for f in g.figures if f.kind in {"shot", "injured"})
+            and not all(_names_the_act(f) for f in g.figures if f.kind in {"shot", "injured"})
             for g in groups
             if g.in_title
         )
@@ -375,7 +375,7 @@ def _title_wounded_only(groups: Sequence[SentenceGroup], title: str | None) -> b
     )
 
 
-def names_the_act(figure: Figure) -> bool:
+def _names_the_act(figure: Figure) -> bool:
     """The figure is a shooting's name ("a double shooting"), which does not say whether the
     people shot survived."""
     return MULTIPLE_VICTIMS.match(figure.sentence, figure.start - figure.sentence_start) is not None

@@ -317,6 +317,9 @@ PEOPLE_NOUNS = {
     "stepdaughter",
     *TROOP_NOUNS,
 }
+# The people nouns and their plurals in "s", as words to match in raw text (a headline, an
+# address) where no tagger gives the lemma.
+PEOPLE_NOUN_FORMS = sorted({*PEOPLE_NOUNS, *(noun + "s" for noun in PEOPLE_NOUNS)})
 # What "a town of N ..." may count for N to be how many live there (see SETTLEMENT_NOUNS).
 POPULATION_NOUNS = {"inhabitant", "resident", "soul", "citizen"} | PEOPLE_NOUNS
 # Singular pronouns that stand for one person ("he was killed").

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
-from .figures_lexicon import HEADLINE_NUMBER, PEOPLE_NOUNS, TROOP_NOUNS
+from .figures_lexicon import HEADLINE_NUMBER, PEOPLE_NOUN_FORMS, PEOPLE_NOUNS, TROOP_NOUNS
 
 # A slug needs at least this many words (after ids are dropped) to be read as a headline:
 # fewer is a section or a name ("local-news", "john-smith"). Lower lets short section names in
@@ -41,11 +41,10 @@ AGED_NOUNS = sorted(
     - {"people", "persons", "men", "women", "children", "police", "personnel", "family"}
     - {"member", "individual", "national", "suspect", "gunman", "shooter"}
 )
-COUNTED_NOUNS = sorted({*PEOPLE_NOUNS, *(noun + "s" for noun in PEOPLE_NOUNS)})
 # "boy 10 dead" -> "boy, 10, dead"; not "man 2 teens" (a number before its own noun) nor
 # "boy 10-year-old".
 AGE_AFTER_NOUN = re.compile(
-    rf"\b({'|'.join(AGED_NOUNS)}) (\d{{1,2}})(?![-\w])(?! (?:{'|'.join(COUNTED_NOUNS)})\b)",
+    rf"\b({'|'.join(AGED_NOUNS)}) (\d{{1,2}})(?![-\w])(?! (?:{'|'.join(PEOPLE_NOUN_FORMS)})\b)",
     re.IGNORECASE,
 )
 # "4 dead 1 hurt" -> "4 dead, 1 hurt": a count, a casualty word, then the next count; not

@@ -224,7 +224,7 @@ KIND_FIXES = [
     # ... but what police recover is no one
     ("Deputies recovered two rifles from the trunk.", None, None, ("injured", 2)),
     # a bare number after its qualifier's word is the subject's count
-    ("Up to 16 were hurt in the blast at the mill.", "injured", 16, None),
+    ("Up to 14 were hurt in the blast at the mill.", "injured", 14, None),
     # an age after "younger than" is not a count of people
     ("Police said a boy younger than 12 was shot near the mill.", None, None, ("shot", 12)),
     ("A girl older than 15 was wounded outside the rink.", None, None, ("injured", 15)),
@@ -409,7 +409,7 @@ HEADLINE_ROWS = [
 
 @pytest.mark.parametrize(("title", "expected"), HEADLINE_ROWS)
 def test_headline_fallback(extract: Extract, title: str, expected: set[tuple[str, int]]) -> None:
-    figures = extract("Officers were called to the scene on Friday.", title=title)
+    figures = extract("Deputies reached the mill road shortly after dawn.", title=title)
     assert {(f.kind, f.value) for f in figures if f.in_title} == expected
 
 
@@ -419,29 +419,29 @@ TITLE_LIST_ROWS = [
     # a comma stands for "and" between people at the head of a title
     ("Uncle, nephew found dead in lakeside cabin", {"killed": 2}),
     ("Deputies: Husband, wife shot dead at their bakery", {"killed": 2}),
-    ("Mother, teen son wounded in drive-by on Birch Street", {"injured": 2}),
+    ("Mother, teen son hurt in crossfire on Birch Street", {"injured": 2}),
     ("Aunt, niece, grandson hurt in barn shooting", {"injured": 3}),
     ("Woman, 2 customers injured in diner shooting", {"injured": 3}),
     # ... numbered lists, with a participle after the last one
-    ("4 children, 1 adult found dead in burned cottage", {"killed": 5}),
+    ("4 children, 2 adults found dead in burned cottage", {"killed": 6}),
     ("Update: 3 teens and 1 man shot near the skate park", {"injured": 4}),
     # ... after a label, which is no part of the sentence
-    ("Sheriff's Office: 2 children, 1 adult found dead in cottage", {"killed": 3}),
+    ("Coroner's Office: 2 boys, 2 adults found dead in cottage", {"killed": 4}),
     ("Police: Man, woman shot on Birch Street", {"injured": 2}),
     # "after 5 shot", "among 4 shot": the casualty word after a number counts people
     ("3 dead after 5 shot at block party", {"killed": 3, "injured": 2}),
     ("Boy, 9, among 4 shot near the rink", {"injured": 4}),
     # ... and so does one hedged or confirmed
-    ("2 confirmed dead in mill shooting", {"killed": 2}),
+    ("3 confirmed dead after mill shooting", {"killed": 3}),
     # ... not an age, nor a group broken down
     ("Man, 25, killed in shooting near the quarry", {"killed": 1}),
-    ("Three victims, two men and a woman, were shot on Pine Road", {"injured": 3}),
+    ("Three victims, two welders and a cook, were shot on Pine Road", {"injured": 3}),
 ]
 
 
 @pytest.mark.parametrize(("title", "totals"), TITLE_LIST_ROWS)
 def test_title_lists(extract: Extract, title: str, totals: dict[str, int]) -> None:
-    text = "Officers were called to the scene on Friday."
+    text = "Deputies reached the mill road shortly after dawn."
     article = Article(id="a1", text=text, origin="test", title=title)
     figures = extract(text, title=title)
     counts = article_counts(figures, article, ranker=False)
@@ -455,7 +455,7 @@ def test_title_lists(extract: Extract, title: str, totals: dict[str, int]) -> No
         ("Teen shot at bus stop on Elm Street", "Crews were called on Friday.", "Teen"),
         ("Woman shot on porch of her home", "Crews were called on Friday.", "Woman"),
         # ... but in running text the subject of "shot at" fired the shots
-        (None, "He also shot at the crowd as he ran off, deputies said.", None),
+        (None, "The gunman then shot at the crowd before he fled, deputies said.", None),
     ],
 )
 def test_shot_at_a_place_in_a_headline(
@@ -639,10 +639,10 @@ COUNT_ROWS = [
         3,
     ),
     (
-        "UPDATE: 3 women, 1 man shot on Elm Road",
+        "UPDATE: 4 women, 2 men shot on Elm Road",
         "Police said the shooting happened late Tuesday near a gas station on the east side.",
         None,
-        4,
+        6,
     ),
     # ... and so does a bare person listed before a numbered group
     (
@@ -655,8 +655,8 @@ COUNT_ROWS = [
     # time in the lead is this one's
     (
         "Quarry double shooting ruled an accident",
-        "The double shooting in March near the quarry that left a man and a woman dead was an "
-        "accident, deputies said.",
+        "The double shooting in March near the quarry, which killed a farmer and his wife, was "
+        "an accident, deputies said.",
         2,
         0,
     ),

@@ -135,13 +135,13 @@ STORY_LINK = re.compile(
     r"\s*:",
     re.IGNORECASE,
 )
-# A headline joins its victims with a comma where prose says "and" ("Father, daughter found
-# dead", "Woman, young child killed"): the parser reads the first as a loose modifier or an
+# A headline joins its victims with a comma where prose says "and" ("Uncle, nephew found
+# dead", "Woman, infant killed"): the parser reads the first as a loose modifier or an
 # appositive of the second and one person is counted. A comma between people phrases at the head
 # of a title (after its label, see label_end) is given to the parser as " &" (same length, so the
 # offsets hold). A phrase is up to HEADLINE_LIST_WORDS words and a noun of people, with no
-# number: "3 victims, 2 men and a woman" breaks a group down, and numbered lists ("3 women, 1 man
-# shot") are read by figures_rules. A second phrase may have one ("Boy, 2 men injured"). More
+# number: "3 victims, 2 men and a woman" breaks a group down, and numbered lists ("4 women, 2 men
+# shot") are read by figures_rules. A second phrase may have one ("Girl, 2 men hurt"). More
 # words would reach past a verb into its object; fewer miss "Mother, teen daughter". GVA
 # dev file: 9 titles' figures change, each to the people the title lists; with the participle
 # and list fixes of figures_rules of the same change, tuning-half grouped 5-fold CV of the
@@ -297,7 +297,7 @@ def sentence_case(title: str) -> str:
 
 
 def label_end(title: str) -> int:
-    """Where a title's sentence starts after its label ("Sheriff's Office: 3 children, 1 adult
+    """Where a title's sentence starts after its label ("Coroner's Office: 4 children, 2 adults
     found dead"): parsed with the label, the sentence hangs on it. A label that counts or names a
     casualty ("Two shot: police hunt gunman") is part of the sentence (0)."""
     match = HEADLINE_LABEL.match(title)
@@ -311,7 +311,7 @@ def label_end(title: str) -> int:
 
 def headline_list(title: str) -> str:
     """A title with the commas between its leading people phrases read as "and" (the same
-    length): "Father, daughter found dead" -> "Father &daughter found dead"."""
+    length): "Uncle, nephew found dead" -> "Uncle &nephew found dead"."""
     while match := HEADLINE_LIST.search(title):
         title = title[: match.start(2)] + " &" + title[match.end(2) :]
     return title

@@ -111,7 +111,7 @@ MAX_ANTECEDENT_CHARS = 1500
 # start. The label is a source when its last word is a noun of one (or an acronym such as an
 # agency's); labels of the story's kind ("UPDATE:", "VIDEO:") and places ("Springfield:") are not.
 # More words would take a headline's own clause before a colon ("Teen held after shooting at
-# mall: what we know") for a label; fewer would miss "Harris County Sheriff's Office:". Set by
+# mall: what we know") for a label; fewer would miss "Pine County Sheriff's Office:". Set by
 # reading gva_dev tuning-half titles. figures.label_end parses the title after such a label
 # (any label without a number or a casualty word): with the headline reading of "shot at" /
 # "shot on" a place (figures_verbs._aims_at), tuning-half grouped 5-fold CV of the count step

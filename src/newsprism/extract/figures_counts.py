@@ -107,7 +107,7 @@ TITLE_INJURED_WINS = True
 # articles, 105 with no dead in gold; killed exact 0.8882 -> 0.8903 (2 right, none wrong).
 # A lead sentence pointing to another time ("a vigil for a man killed last week") does not
 # count its dead here: 0.8924 -> 0.8935 (1 right, none wrong). A title that only names the
-# shooting ("double shooting deemed accidental", _names_the_act) numbers no survivors: grouped
+# shooting ("double shooting ruled an accident", _names_the_act) numbers no survivors: grouped
 # 5-fold CV of the count step killed 0.8987 -> 0.8998, injured 0.7964 -> 0.7975 (1 right).
 # False: the ranker decides. Not taken: the same for titles naming the wounded without a number
 # ("man shot"), whose victim often dies later: of 328 tune articles with a title counting only

@@ -431,6 +431,8 @@ TITLE_LIST_ROWS = [
     # "after 5 shot", "among 4 shot": the casualty word after a number counts people
     ("3 dead after 5 shot at block party", {"killed": 3, "injured": 2}),
     ("Boy, 9, among 4 shot near the rink", {"injured": 4}),
+    # ... and "another" before a casualty word is one more victim
+    ("Guard dead, another hurt in store shooting", {"killed": 1, "injured": 1}),
     # ... and so does one hedged or confirmed
     ("3 confirmed dead after mill shooting", {"killed": 3}),
     # ... not an age, nor a group broken down

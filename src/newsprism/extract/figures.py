@@ -47,6 +47,7 @@ from .figures_attribution import (
 )
 from .figures_counts import article_counts
 from .figures_lexicon import (
+    AFTER_NUMBER,
     CUE_STEMS,
     HEADLINE_NUMBER,
     MULTIPLE_VICTIMS,
@@ -153,6 +154,12 @@ _PERSON = (
 )
 HEADLINE_LIST = re.compile(
     rf"(?:^\s*|: |&)({_PERSON})(, )(?=(?:\d+ )?{_PERSON}(?:,| \w))", re.IGNORECASE
+)
+# A headline's "another" right before a casualty word ("Teen dead, another hurt in shooting") is
+# one more victim; the parser makes it a determiner, an appositive or a loose dependent.
+HEADLINE_ANOTHER = re.compile(
+    r"\banother (killed|dead|dies|died|slain|injured|wounded|hurt|hospitali[sz]ed|shot)\b",
+    re.IGNORECASE,
 )
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 TIME_LABELS = {"DATE", "TIME"}
@@ -395,6 +402,12 @@ def _phrase_figures(
         kind = "shot" if match.group(2) else "killed"
         if not any(f.kind == kind for f in sentence.figures):
             found.append((match, kind, MULTIPLES[match.group(1).lower()], False))
+    if sentence.in_title:
+        # a headline's "teen dead, another hurt": one more person, whatever the parse made of it
+        for match in HEADLINE_ANOTHER.finditer(text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            if not any(f.start < end and start < f.end for f in sentence.figures):
+                found.append((match, AFTER_NUMBER[match.group(1).lower()], 1, True))
     for match, kind, value, implicit in found:
         sentence.figures.append(
             _figure(

@@ -54,7 +54,9 @@ CONTEXT_KINDS = {"killed"}
 # 0.8935, each alone; injured unchanged): a figure with a number states the value (0), one in
 # the body (+1), only the title's people without a number do (0), every sentence stating it
 # names several shootings or incidents (0), both the title and the body state it (0), the log
-# of how many figures state it (-1).
+# of how many figures state it (-1). Nor a candidate of the number of distinct people named dead
+# in the body ("Jane Roe died ... Jim King died ...") with a feature of its own: gold among the
+# candidates 0.9430 -> 0.9441, killed by grouped CV unchanged (0.9008).
 CONTEXT_FEATURES = (
     "title_nonfatal",
     "title_death",

@@ -90,6 +90,50 @@ def test_bom_and_crlf(tmp_path: Path) -> None:
     assert article.text == PARAGRAPH
 
 
+HEADER_ROWS = [
+    # a block of "Key: value" lines: the article's metadata
+    (
+        "ferry.txt",
+        "Title: Ferry cancelled after storm\nDate: 2026-05-02\nAuthor: Ada Crane\n\n",
+        ("Ferry cancelled after storm", "2026-05-02", "Ada Crane"),
+    ),
+    # Markdown front matter; its title wins over the heading, other keys are ignored
+    (
+        "ferry.md",
+        '---\ntitle: "Ferry cancelled"\npublished: 2026-05-03\ntags: [weather]\n---\n\n'
+        "# Storm hits the coast\n\n",
+        ("Ferry cancelled", "2026-05-03", None),
+    ),
+    # a headline with a label is not metadata
+    (
+        "label.txt",
+        "Deputies: two hurt on the quay\n\n",
+        ("Deputies: two hurt on the quay", None, None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "head", "expected"), HEADER_ROWS)
+def test_a_text_files_header_is_its_metadata(
+    tmp_path: Path, name: str, head: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    result = read_inputs([write(tmp_path / name, (head + PARAGRAPH).encode())])
+    (article,) = result.articles
+    assert (article.title, article.published, article.byline) == expected
+    assert article.text == PARAGRAPH
+    assert result.problems == ()
+
+
+def test_an_unreadable_header_date_is_a_warning(tmp_path: Path) -> None:
+    path = write(tmp_path / "odd.txt", ("Date: someday soon\n\n" + PARAGRAPH).encode())
+    result = read_inputs([path])
+    problem = only_problem(result)
+    assert problem.level == "warning"
+    assert "someday soon" in problem.message
+    assert result.articles[0].published is None
+    assert result.articles[0].text == PARAGRAPH
+
+
 # --- HTML --------------------------------------------------------------------------------------
 
 

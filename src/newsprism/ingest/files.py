@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from ..errors import InputError
 from ..settings import MIB, Settings
@@ -17,10 +17,12 @@ from .drafts import Batch, Draft
 from .feeds import read_feed
 from .fetch import Fetcher
 from .html import extract_page, page_to_draft
-from .plaintext import decode_text, has_utf16_bom, read_markdown, read_plain_text
-from .records import read_json, read_jsonl, record_meta
+from .plaintext import decode_text, has_utf16_bom, read_header, read_markdown, read_plain_text
+from .records import FIELD_ALIASES, read_json, read_jsonl, record_meta
 from .warc import read_warc
 
+# Metadata keys a text or Markdown file's header may give (those of a JSON record).
+HEADER_KEYS = frozenset(key for keys in FIELD_ALIASES.values() for key in keys)
 FileKind = Literal["text", "markdown", "html", "json", "jsonl", "feed", "warc"]
 
 # Extensions read, longest first so ".warc.gz" wins over ".gz".
@@ -185,12 +187,14 @@ def _read_document(data: bytes, *, kind: FileKind, stem: str, name: str, fetcher
     if kind == "feed":
         return read_feed(data, name=name, fetcher=fetcher)
     decoded = decode_text(data)
-    title, text = (
-        read_markdown(decoded.text) if kind == "markdown" else read_plain_text(decoded.text)
-    )
+    fields, content = read_header(decoded.text, HEADER_KEYS)
+    title, text = read_markdown(content) if kind == "markdown" else read_plain_text(content)
     if not text:
         raise InputError("empty file")
-    batch = Batch(drafts=[Draft(text=text, origin=name, id=stem, title=title)])
+    batch = Batch()
+    meta: dict[str, Any] = dict(record_meta(fields, name=name, batch=batch))
+    meta["title"] = meta["title"] or title
+    batch.drafts.append(Draft(text=text, origin=name, id=stem, **meta))
     if decoded.replaced:
         batch.warning(name, f"not valid UTF-8: {decoded.replaced} bad bytes replaced")
     return batch

@@ -1,7 +1,10 @@
-"""Plain-text and Markdown articles: bytes -> decoded text, headline split off, markup stripped.
+"""Plain-text and Markdown articles: bytes -> decoded text, header read, headline split off,
+markup stripped.
 
-A short first line followed by a blank line is taken as the headline. Markdown keeps its words
-and loses its light markup (emphasis, links, images, heading hashes, list bullets).
+An opening block of metadata lines ("Title: ...", "Date: ...") or "---" front matter is read
+as the article's metadata. A short first line followed by a blank line is taken as the headline.
+Markdown keeps its words and loses its light markup (emphasis, links, images, heading hashes,
+list bullets).
 """
 
 from __future__ import annotations
@@ -57,6 +60,46 @@ def decode_text(data: bytes) -> Decoded:
         genuine = data.decode(encoding, errors="ignore").count("\ufffd")
         replaced = max(text.count("\ufffd") - genuine, 1)
     return Decoded(text=text.replace("\r\n", "\n").replace("\r", "\n"), replaced=replaced)
+
+
+# Metadata a text or Markdown file may open with: YAML-style front matter between "---" lines
+# (static-site Markdown), or a block of "Key: value" lines ended by a blank line. The keys are
+# those of a JSON record (records.FIELD_ALIASES); a block with any other key ("Police: two shot
+# on Elm Street") is the article's own text, not metadata.
+_FRONT_MATTER = re.compile(r"\A---[^\S\n]*\n(.*?)\n(?:---|\.\.\.)[^\S\n]*(?:\n|\Z)", re.DOTALL)
+_HEADER_LINE = re.compile(r"^[^\S\n]*([A-Za-z][\w -]{0,30}?)[^\S\n]*:[^\S\n]*(.*?)[^\S\n]*$")
+
+
+def read_header(text: str, keys: frozenset[str]) -> tuple[dict[str, str], str]:
+    """The metadata ``text`` opens with (field name, lowercased, to value) and the rest.
+
+    ``keys`` are the field names known as metadata; front matter keeps only those and ignores
+    the others, while a plain "Key: value" block counts only when every key is one of them.
+    """
+    stripped = text.lstrip("\n")
+    front = _FRONT_MATTER.match(stripped)
+    if front is not None:
+        fields = _fields(front[1].split("\n"))
+        return {k: v for k, v in fields.items() if k in keys}, stripped[front.end() :]
+    block, _, rest = stripped.partition("\n\n")
+    lines = [line for line in block.split("\n") if line.strip()]
+    fields = _fields(lines)
+    if lines and len(fields) == len(lines) and fields.keys() <= keys and rest.strip():
+        return fields, rest
+    return {}, text
+
+
+def _fields(lines: list[str]) -> dict[str, str]:
+    """``key: value`` lines as a dict (quotes around a value dropped); others left out."""
+    fields: dict[str, str] = {}
+    for line in lines:
+        match = _HEADER_LINE.match(line)
+        if match is not None:
+            value = match[2].strip()
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            fields[match[1].strip().lower()] = value
+    return fields
 
 
 def is_title_line(line: str) -> bool:

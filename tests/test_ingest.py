@@ -94,8 +94,9 @@ HEADER_ROWS = [
     # a block of "Key: value" lines: the article's metadata
     (
         "ferry.txt",
-        "Title: Ferry cancelled after storm\nDate: 2026-05-02\nAuthor: Ada Crane\n\n",
-        ("Ferry cancelled after storm", "2026-05-02", "Ada Crane"),
+        "Title: Ferry cancelled after storm\nDate: 2026-05-02\n"
+        "Author: Ada Crane\nAuthor: Bo Lind\n\n",
+        ("Ferry cancelled after storm", "2026-05-02", "Ada Crane, Bo Lind"),
     ),
     # Markdown front matter; its title wins over the heading, other keys are ignored
     (

@@ -84,13 +84,15 @@ def read_header(text: str, keys: frozenset[str]) -> tuple[dict[str, str], str]:
     block, _, rest = stripped.partition("\n\n")
     lines = [line for line in block.split("\n") if line.strip()]
     fields = _fields(lines)
-    if lines and len(fields) == len(lines) and fields.keys() <= keys and rest.strip():
+    every = all(_HEADER_LINE.match(line) for line in lines)
+    if lines and every and fields.keys() <= keys and rest.strip():
         return fields, rest
     return {}, text
 
 
 def _fields(lines: list[str]) -> dict[str, str]:
-    """``key: value`` lines as a dict (quotes around a value dropped); others left out."""
+    """``key: value`` lines as a dict (quotes around a value dropped, a repeated key's values
+    joined: "Author: A" and "Author: B" are "A, B"); other lines left out."""
     fields: dict[str, str] = {}
     for line in lines:
         match = _HEADER_LINE.match(line)
@@ -98,7 +100,8 @@ def _fields(lines: list[str]) -> dict[str, str]:
             value = match[2].strip()
             if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
                 value = value[1:-1]
-            fields[match[1].strip().lower()] = value
+            key = match[1].strip().lower()
+            fields[key] = ", ".join(v for v in (fields.get(key, ""), value) if v)
     return fields
 
 

@@ -223,6 +223,9 @@ KIND_FIXES = [
     ("Two others survived the ambush near the ford.", "injured", 2, None),
     # ... but what police recover is no one
     ("Deputies recovered two rifles from the trunk.", None, None, ("injured", 2)),
+    # "critical" alone is a hospital condition; before a noun it is not
+    ("Two miners died and one is critical, deputies said.", "injured", 1, None),
+    ("Officials said 3 critical issues remain at the plant.", None, None, ("injured", 3)),
     # a bare number after its qualifier's word is the subject's count
     ("Up to 14 were hurt in the blast at the mill.", "injured", 14, None),
     # an age after "younger than" is not a count of people
@@ -431,6 +434,9 @@ TITLE_LIST_ROWS = [
     # "after 5 shot", "among 4 shot": the casualty word after a number counts people
     ("3 dead after 5 shot at block party", {"killed": 3, "injured": 2}),
     ("Boy, 9, among 4 shot near the rink", {"injured": 4}),
+    # ... and so does "critical" after a number or a person
+    ("4 dead, 1 critical after mill shooting", {"killed": 4, "injured": 1}),
+    ("Boy killed, uncle critical after shooting at farm", {"killed": 1, "injured": 1}),
     # ... and "another" before a casualty word is one more victim
     ("Guard dead, another hurt in store shooting", {"killed": 1, "injured": 1}),
     # ... and so does one hedged or confirmed

@@ -66,6 +66,8 @@ SUBJECT_WORDS = {
     # tuning half injured exact 743 -> 744 of 948 before a ranker retrain (3 right, 1 wrong).
     "recover": "injured",
     "survive": "injured",
+    # "one is critical", a headline's "father critical": in critical condition
+    "critical": "injured",
     "missing": "missing",
     "disappear": "missing",
     "unaccounted": "missing",

@@ -324,6 +324,8 @@ def _adjacent_kind(doc: Doc, phrase_end: int) -> str | None:
             if word == "shot" and is_fatal(token):
                 return "killed"
             return AFTER_NUMBER[word]
+        if word == "critical" and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "NOUN"):
+            return "injured"  # "4 dead, 1 critical"; not "2 critical injuries"
         if token.pos_ == "AUX" or token.lower_ in HEDGES:
             continue
         steps += 1

@@ -439,6 +439,9 @@ TITLE_LIST_ROWS = [
     ("Boy killed, uncle critical after shooting at farm", {"killed": 1, "injured": 1}),
     # ... and "another" before a casualty word is one more victim
     ("Guard dead, another hurt in store shooting", {"killed": 1, "injured": 1}),
+    # ... and so is "a second", "a fourth": the running count of the victims
+    ("Deputy killed, second seriously wounded in ambush", {"killed": 1, "injured": 1}),
+    ("Three guards shot, a fourth hurt by flying glass at depot", {"injured": 4}),
     # ... and so does one hedged or confirmed
     ("3 confirmed dead after mill shooting", {"killed": 3}),
     # ... not an age, nor a group broken down

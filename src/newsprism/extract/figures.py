@@ -58,7 +58,7 @@ from .figures_lexicon import (
 from .figures_rules import is_part, read_amount
 from .figures_types import Figure, offsets_text
 from .figures_verbs import HEADLINE
-from .figures_victims import singular_victims
+from .figures_victims import ordinal_value, singular_victims
 from .numbers import find_amounts
 from .parsing import PARSE_BATCH_SIZE, SKIPPED_COMPONENTS, SentenceParser
 from .url_headline import url_headline
@@ -155,10 +155,12 @@ _PERSON = (
 HEADLINE_LIST = re.compile(
     rf"(?:^\s*|: |&)({_PERSON})(, )(?=(?:\d+ )?{_PERSON}(?:,| \w))", re.IGNORECASE
 )
-# A headline's "another" right before a casualty word ("Teen dead, another hurt in shooting") is
-# one more victim; the parser makes it a determiner, an appositive or a loose dependent.
+# A headline's "another" or "a second" right before a casualty word ("Teen dead, another hurt",
+# "officer killed, second seriously wounded") is one more victim; the parser makes it a
+# determiner, an appositive or a loose dependent. "Fatally" makes the word a death.
 HEADLINE_ANOTHER = re.compile(
-    r"\banother (killed|dead|dies|died|slain|injured|wounded|hurt|hospitali[sz]ed|shot)\b",
+    r"\b(?:a )?(another|second|third|fourth|fifth)(?: (fatally|[a-z]+ly))? "
+    r"(killed|dead|dies|died|slain|injured|wounded|hurt|hospitali[sz]ed|shot)\b",
     re.IGNORECASE,
 )
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -393,28 +395,35 @@ def _phrase_figures(
     shooter's death, one more killed. "a triple shooting": three people shot, "a double
     homicide" two killed, unless the sentence counts that kind itself ("three men were shot in
     a triple shooting")."""
-    found: list[tuple[re.Match[str], str, int, bool]] = []
+    found: list[tuple[re.Match[str], str, int, bool, str]] = []
     for match in SUICIDE.finditer(text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if not any(f.start < end and start < f.end for f in sentence.figures):
-            found.append((match, "killed", 1, True))
+            found.append((match, "killed", 1, True, "exact"))
     for match in MULTIPLE_VICTIMS.finditer(text):
         kind = "shot" if match.group(2) else "killed"
         if not any(f.kind == kind for f in sentence.figures):
-            found.append((match, kind, MULTIPLES[match.group(1).lower()], False))
+            found.append((match, kind, MULTIPLES[match.group(1).lower()], False, "exact"))
     if sentence.in_title:
-        # a headline's "teen dead, another hurt": one more person, whatever the parse made of it
+        # a headline's "teen dead, another hurt": one more person, whatever the parse made of
+        # it; "a fourth wounded" is also the running count of the victims, as "a fourth victim"
         for match in HEADLINE_ANOTHER.finditer(text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             if not any(f.start < end and start < f.end for f in sentence.figures):
-                found.append((match, AFTER_NUMBER[match.group(1).lower()], 1, True))
-    for match, kind, value, implicit in found:
+                fatal = (match.group(2) or "").lower() == "fatally"
+                kind = "killed" if fatal else AFTER_NUMBER[match.group(3).lower()]
+                ordinal = ordinal_value(match.group(1).lower())
+                if ordinal is None or ordinal < 2:
+                    found.append((match, kind, 1, True, "exact"))
+                else:
+                    found.append((match, kind, ordinal, True, "at least"))
+    for match, kind, value, implicit, qualifier in found:
         sentence.figures.append(
             _figure(
                 article, sentence, source_text, mentions,
                 start=match.start(), end=match.end(), kind=kind, value=value, low=value,
-                high=value, qualifier="exact", vague=False, counted=None, source=None,
-                implicit=implicit,
+                high=value if qualifier == "exact" else None, qualifier=qualifier, vague=False,
+                counted=None, source=None, implicit=implicit,
             )
         )  # fmt: skip
 

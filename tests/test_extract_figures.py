@@ -442,6 +442,8 @@ TITLE_LIST_ROWS = [
     # ... and so is "a second", "a fourth": the running count of the victims
     ("Deputy killed, second seriously wounded in ambush", {"killed": 1, "injured": 1}),
     ("Three guards shot, a fourth hurt by flying glass at depot", {"injured": 4}),
+    # ... but "a second shot" is a shot fired
+    ("Clerk wounded after second shot rings out at store", {"injured": 1}),
     # ... and so does one hedged or confirmed
     ("3 confirmed dead after mill shooting", {"killed": 3}),
     # ... not an age, nor a group broken down

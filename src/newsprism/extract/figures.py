@@ -413,6 +413,8 @@ def _phrase_figures(
                 fatal = (match.group(2) or "").lower() == "fatally"
                 kind = "killed" if fatal else AFTER_NUMBER[match.group(3).lower()]
                 ordinal = ordinal_value(match.group(1).lower())
+                if ordinal and match.group(3).lower() == "shot" and not match.group(2):
+                    continue  # "second shot": more often a gunshot (or a jab) than a victim
                 if ordinal is None or ordinal < 2:
                     found.append((match, kind, 1, True, "exact"))
                 else:

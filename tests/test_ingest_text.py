@@ -10,6 +10,7 @@ from newsprism.ingest.dates import to_iso_date
 from newsprism.ingest.plaintext import (
     decode_text,
     is_title_line,
+    read_header,
     read_markdown,
     split_headline,
     strip_markdown,
@@ -122,3 +123,32 @@ def test_split_headline_keeps_every_word(text: str) -> None:
     assert (title or "").split() + body.split() == text.split()
     if title is not None:
         assert is_title_line(title)
+
+
+HEADER_KEYS = frozenset({"title", "date", "author", "source", "url"})
+
+
+@pytest.mark.parametrize(
+    ("text", "fields", "rest"),
+    [
+        # front matter with a list, a comment and keys that are not metadata
+        (
+            "---\ntitle: 'Locks reopen'\ntags:\n  - canal\n# draft\nlayout: post\n---\n" + BODY,
+            {"title": "Locks reopen"},
+            BODY,
+        ),
+        # rules around a paragraph are Markdown, not front matter
+        ("---\nThe trust wrote to boaters.\n---\n\n" + BODY, {}, None),
+        # a header block, a repeated key joined
+        (
+            "Title: Locks reopen\nAuthor: Ada Crane\nAuthor: Bo Lind\n\n" + BODY,
+            {"title": "Locks reopen", "author": "Ada Crane, Bo Lind"},
+            BODY,
+        ),
+        # a block with a key that is not metadata, or with nothing after it, is text
+        ("Trust: locks to reopen on Friday\n\n" + BODY, {}, None),
+        ("Title: Locks reopen\n", {}, None),
+    ],
+)
+def test_read_header(text: str, fields: dict[str, str], rest: str | None) -> None:
+    assert read_header(text, HEADER_KEYS) == (fields, text if rest is None else rest)

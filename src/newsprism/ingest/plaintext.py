@@ -68,19 +68,25 @@ def decode_text(data: bytes) -> Decoded:
 # on Elm Street") is the article's own text, not metadata.
 _FRONT_MATTER = re.compile(r"\A---[^\S\n]*\n(.*?)\n(?:---|\.\.\.)[^\S\n]*(?:\n|\Z)", re.DOTALL)
 _HEADER_LINE = re.compile(r"^[^\S\n]*([A-Za-z][\w -]{0,30}?)[^\S\n]*:[^\S\n]*(.*?)[^\S\n]*$")
+# A line of front matter: a key, a list item, an indented continuation, a comment or nothing.
+# Text between two "---" lines with any other line is Markdown (rules around a paragraph).
+_FRONT_MATTER_LINE = re.compile(r"^(?:[^\S\n]*(?:#.*|-[^\S\n].*)?|[^\S\n]+\S.*|[\w .-]+:.*)$")
 
 
 def read_header(text: str, keys: frozenset[str]) -> tuple[dict[str, str], str]:
     """The metadata ``text`` opens with (field name, lowercased, to value) and the rest.
 
-    ``keys`` are the field names known as metadata; front matter keeps only those and ignores
-    the others, while a plain "Key: value" block counts only when every key is one of them.
+    ``keys`` are the field names known as metadata. Front matter needs one of them and only
+    YAML-like lines (other keys are ignored; "---" rules around a paragraph are Markdown); a
+    plain "Key: value" block counts only when every key is one of them.
     """
     stripped = text.lstrip("\n")
     front = _FRONT_MATTER.match(stripped)
     if front is not None:
-        fields = _fields(front[1].split("\n"))
-        return {k: v for k, v in fields.items() if k in keys}, stripped[front.end() :]
+        lines = front[1].split("\n")
+        fields = _fields(lines)
+        if fields.keys() & keys and all(_FRONT_MATTER_LINE.match(line) for line in lines):
+            return {k: v for k, v in fields.items() if k in keys}, stripped[front.end() :]
     block, _, rest = stripped.partition("\n\n")
     lines = [line for line in block.split("\n") if line.strip()]
     fields = _fields(lines)

@@ -336,6 +336,9 @@ SUICIDE = re.compile(
 # A count as a headline writes it: digits (up to three; longer ones are ids and years) or a
 # number word up to twelve ("4 dead", "Four People Injured").
 HEADLINE_NUMBER = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# A headline's word for what happened to the people it counts ("4 dead", "2 hurt", "another
+# wounded"), as the title's site-name rule, the address reader and "another" read it.
+HEADLINE_CASUALTY = r"(?:killed|dead|dies|died|slain|injured|wounded|hurt|hospitali[sz]ed|shot)"
 # "a triple shooting", "a double homicide": an act named by how many people it struck, that
 # many shot (or killed). "murder-suicide" is left to the headline rule (the killer is one more)
 # and "attempted" acts killed no one. GVA dev tuning half (60 articles name such an act), with

@@ -17,7 +17,13 @@ import re
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
-from .figures_lexicon import HEADLINE_NUMBER, PEOPLE_NOUN_FORMS, PEOPLE_NOUNS, TROOP_NOUNS
+from .figures_lexicon import (
+    HEADLINE_CASUALTY,
+    HEADLINE_NUMBER,
+    PEOPLE_NOUN_FORMS,
+    PEOPLE_NOUNS,
+    TROOP_NOUNS,
+)
 
 # A slug needs at least this many words (after ids are dropped) to be read as a headline:
 # fewer is a section or a name ("local-news", "john-smith"). Lower lets short section names in
@@ -50,7 +56,7 @@ AGE_AFTER_NOUN = re.compile(
 # "4 dead 1 hurt" -> "4 dead, 1 hurt": a count, a casualty word, then the next count; not
 # "teen who shot 4" (no count before the casualty word: the number is its object).
 SECOND_COUNT = re.compile(
-    rf"\b({HEADLINE_NUMBER}(?: [a-z]+)? (?:dead|killed|shot|wounded|injured|hurt|slain|dies|died)) "
+    rf"\b({HEADLINE_NUMBER}(?: [a-z]+)? {HEADLINE_CASUALTY}) "
     rf"(?={HEADLINE_NUMBER}\b)",
     re.IGNORECASE,
 )

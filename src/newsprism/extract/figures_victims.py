@@ -407,7 +407,7 @@ def _victim_tokens(token: Token) -> list[Token]:
         else:
             victims += [c for c in token.head.children if c.dep_ in _SUBJECTS]
     if token.dep_ == "relcl":
-        # "a 43-year-old who had been shot": the relative pronoun stands for the head noun
+        # "a welder who had been wounded": the relative pronoun stands for the head noun
         victims = [token.head if v.lower_ in RELATIVE_PRONOUNS else v for v in victims]
     return victims
 

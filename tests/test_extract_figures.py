@@ -60,6 +60,7 @@ PATTERNS = [
     ("The storm killed three fishermen on Sunday.", "killed", 3, "exact", "fishermen"),
     ("Nine passengers died in the crash.", "killed", 9, "exact", "passengers"),
     ("The crash left two drivers dead.", "killed", 2, "exact", "drivers"),
+    ("Also hurt were two deckhands, the harbor master said.", "injured", 2, "exact", "deckhands"),
     ("The death toll rose to 41 on Monday.", "killed", 41, "exact", None),
     ("Health officials put the death toll at 19.", "killed", 19, "exact", None),
     ("The quake caused 23 deaths in the valley.", "killed", 23, "exact", None),
@@ -185,6 +186,8 @@ NEWER_VICTIMS = [
     ("The courier suffered minor injuries in the crash.", "injured", 1),
     # a person found with a wound
     ("Deputies found a young man with a gunshot wound to the shoulder.", "shot", 1),
+    # an inverted passive: the parser makes its subject an attribute of the auxiliary
+    ("Also wounded in the brawl was a 30-year-old welder.", "injured", 1),
 ]
 
 
@@ -446,6 +449,11 @@ TITLE_LIST_ROWS = [
     ("Clerk wounded after second shot rings out at store", {"injured": 1}),
     # ... and so does one hedged or confirmed
     ("3 confirmed dead after mill shooting", {"killed": 3}),
+    # ... and after a verb, between two bare nouns of people
+    ("Farmer admits killing brother, nephew at orchard", {"killed": 2}),
+    ("Clerk charged in shooting deaths of wife, son", {"killed": 2}),
+    # ... but not between two clauses
+    ("Girl killed, uncle hurt in orchard shooting", {"killed": 1, "injured": 1}),
     # ... not an age, nor a group broken down
     ("Man, 25, killed in shooting near the quarry", {"killed": 1}),
     ("Three victims, two welders and a cook, were shot on Pine Road", {"injured": 3}),

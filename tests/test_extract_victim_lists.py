@@ -27,6 +27,11 @@ LIST_ROWS = [
     # ... each name after the one before, with its age
     ("Jane Roe, 34, Jim King, 8, Ann Lee, 5, and Don Jay, 4, were found dead.", "killed", 4),
     ("Police say Ann Lee, 19, Jim King, 20, and Don Jay, 21, died at the farm.", "killed", 3),
+    # ... or with "and" before the second name, whose age the parser hangs on it
+    ("He is charged in the deaths of Ann Lee, 24 and Jim King, 23.", "killed", 2),
+    ("Deputies said Ann Lee, 41 and Jim King, 39, were shot on the pier.", "shot", 2),
+    # ... not a name renaming a person after "and"
+    ("Ann Lee and the skipper, Jim King, were hurt in the squall.", "injured", 2),
     # ... not a name described by a phrase that holds names
     ("Police said Jane Roe, the mother of Jim King and Don Jay, was wounded.", "injured", 1),
     # a plural noun without a number, described by ages: one person per age
@@ -39,6 +44,11 @@ LIST_ROWS = [
     ("The man shot his daughter, Amy, in the arm before he fled.", "shot", 1),
     # a description renaming the victim counts once
     ("He killed his brother, a retired nurse, at the farm.", "killed", 1),
+    # the one who starts shooting is not shot, but one who ends up shot is
+    ("A man in a red cap started shooting near the ferry.", "shot", 0),
+    ("The cadet ended up shooting himself in the garage.", "shot", 1),
+    # nor is "anyone" a victim
+    ("The deckhands asked if anyone was hurt on the quay.", "injured", 0),
 ]
 
 

@@ -199,6 +199,8 @@ NOT_VICTIM_NOUNS = {
     "crime", "offense", "felony", "misdemeanor", "sentence", "term", "page", "point", "grade",
     "game", "season", "shift", "bail", "bond", "meter", "kilometer", "pound", "magazine",
     "accident", "tragedy", "mistake", "total", "tally", "number",
+    # "asked if anyone was hurt", "denied shooting anyone": never a particular victim
+    "anyone", "anybody",
 }  # fmt: skip
 # Nouns for armed forces: a number of them is a troop count unless a casualty word says more.
 TROOP_NOUNS = {

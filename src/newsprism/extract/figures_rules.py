@@ -408,6 +408,8 @@ def _governor_kind(anchor: Token, depth: int) -> str | None:
     if dep == "pobj":
         return _pobj_kind(head, depth)
     if dep == "attr":
+        if head.dep_ == "auxpass" and head.head.i < head.i < anchor.i:
+            return verb_kind(head.head)  # "also hurt were two women": an inverted passive
         return _holder_in(head)
     if dep == "poss" and head.lemma_.lower() == "life" and head.dep_ == "dobj":
         return _object_kind(head, head.head)  # "claimed one man's life"

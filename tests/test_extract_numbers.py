@@ -109,6 +109,7 @@ def test_find_amounts(
         "Doe,27, was charged.",
         "The child, aged 3, was unhurt.",
         "A 2 year old was found safe.",
+        "The mill never reopened after the 1987 shootings.",
     ],
 )
 def test_not_amounts(text: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsprism.annotate import load_pipeline
 from newsprism.extract.figures_victims import singular_victims
@@ -56,3 +57,32 @@ LIST_ROWS = [
 def test_listed_victims(parser: Language, sentence: str, kind: str, total: int) -> None:
     victims = singular_victims(parser(sentence), set())
     assert sum(v.value for v in victims if v.kind == kind) == total
+
+
+def test_of_two_subjects_the_nearer_renaming_one_is_the_victim(parser: Language) -> None:
+    # the parse the small model gives "The driver of the van, the boy shot dead": two subjects
+    # of one verb, the second renaming the first; only the nearer one is the victim
+    words = ["The", "driver", "of", "the", "van", ",", "the", "boy", "shot", "dead", "."]
+    doc = Doc(
+        parser.vocab,
+        words=words,
+        heads=[1, 8, 1, 4, 2, 8, 7, 8, 8, 8, 8],
+        deps=[
+            "det",
+            "nsubj",
+            "prep",
+            "det",
+            "pobj",
+            "punct",
+            "det",
+            "nsubj",
+            "ROOT",
+            "oprd",
+            "punct",
+        ],
+        tags=["DT", "NN", "IN", "DT", "NN", ",", "DT", "NN", "VBD", "JJ", "."],
+        pos=["DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "ADJ", "PUNCT"],
+        lemmas=["the", "driver", "of", "the", "van", ",", "the", "boy", "shoot", "dead", "."],
+    )
+    victims = singular_victims(doc, set())
+    assert [(v.kind, v.value, v.phrase.text) for v in victims] == [("killed", 1, "the boy")]

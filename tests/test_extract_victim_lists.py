@@ -60,9 +60,9 @@ def test_listed_victims(parser: Language, sentence: str, kind: str, total: int) 
 
 
 def test_of_two_subjects_the_nearer_renaming_one_is_the_victim(parser: Language) -> None:
-    # the parse the small model gives "The driver of the van, the boy shot dead": two subjects
+    # the parse the small model gives "The driver of the skiff, the boy shot dead": two subjects
     # of one verb, the second renaming the first; only the nearer one is the victim
-    words = ["The", "driver", "of", "the", "van", ",", "the", "boy", "shot", "dead", "."]
+    words = ["The", "driver", "of", "the", "skiff", ",", "the", "boy", "shot", "dead", "."]
     doc = Doc(
         parser.vocab,
         words=words,
@@ -82,7 +82,7 @@ def test_of_two_subjects_the_nearer_renaming_one_is_the_victim(parser: Language)
         ],
         tags=["DT", "NN", "IN", "DT", "NN", ",", "DT", "NN", "VBD", "JJ", "."],
         pos=["DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "ADJ", "PUNCT"],
-        lemmas=["the", "driver", "of", "the", "van", ",", "the", "boy", "shoot", "dead", "."],
+        lemmas=["the", "driver", "of", "the", "skiff", ",", "the", "boy", "shoot", "dead", "."],
     )
     victims = singular_victims(doc, set())
     assert [(v.kind, v.value, v.phrase.text) for v in victims] == [("killed", 1, "the boy")]

@@ -18,7 +18,7 @@ counts of attempted murder", ...) and a learned linear ranker
 file by scripts/train_count_ranker.py) makes the final choice. It mainly overrules the rules
 when their count comes from a later sentence or one pointing to another time; on the held-out
 half of GVA dev, by grouped cross-validation, the count step with it scores killed / injured
-exact 0.874 / 0.785 against 0.856 / 0.759 for the rules alone. Retrain it
+exact 0.873 / 0.785 against 0.856 / 0.759 for the rules alone. Retrain it
 (``scripts/train_count_ranker.py --cv --write``) whenever the rules or the extractor change.
 """
 

@@ -39,6 +39,7 @@ from .figures_lexicon import (
 from .figures_verbs import (
     HEADLINE,
     has_person_object,
+    inverted_subjects,
     is_fatal,
     is_passive_like,
     subject_word_kind,
@@ -408,8 +409,8 @@ def _governor_kind(anchor: Token, depth: int) -> str | None:
     if dep == "pobj":
         return _pobj_kind(head, depth)
     if dep == "attr":
-        if head.dep_ == "auxpass" and head.head.i < head.i < anchor.i:
-            return verb_kind(head.head)  # "also hurt were two women": an inverted passive
+        if anchor in inverted_subjects(head.head):
+            return verb_kind(head.head)  # "also hurt were two women"
         return _holder_in(head)
     if dep == "poss" and head.lemma_.lower() == "life" and head.dep_ == "dobj":
         return _object_kind(head, head.head)  # "claimed one man's life"

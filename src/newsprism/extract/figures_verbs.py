@@ -186,6 +186,18 @@ def is_wounding(verb: Token) -> bool:
     ) or any(child.lower_ in NONFATAL_ADVERBS for child in verb.children)
 
 
+def inverted_subjects(verb: Token) -> list[Token]:
+    """ "Also killed was Jane Roe", "also hurt were two women": the parser makes the inverted
+    passive's subject an attribute of the auxiliary that follows the participle."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "auxpass" and c.i > verb.i
+        for g in c.children
+        if g.dep_ == "attr" and g.i > c.i
+    ]
+
+
 def is_passive_like(verb: Token) -> bool:
     """A passive, or a headline's reduced passive ("teen shot in leg", "man killed").
 

@@ -38,6 +38,7 @@ from .figures_rules import MAX_AGE
 from .figures_verbs import (
     HEADLINE,
     can_be_person,
+    inverted_subjects,
     is_passive_like,
     verb_kind,
     verb_phrase_kind,
@@ -211,8 +212,8 @@ def _listed(victim: Token) -> list[Token]:
     figure (to the 4 it names), tuning-half rules killed 0.8935 -> 0.8945, CV unchanged. A
     headline's pair of bare nouns ("admits killing husband, son") and two names with "and"
     before the second ("Jane Roe, 34 and Jim King, 8"): 4 figures, each to the people named;
-    with the inverted passives of _inverted_subjects, tuning-half grouped CV of the count step
-    injured 0.7975 -> 0.7985 (1 right, none wrong), killed unchanged."""
+    with the inverted passives of figures_verbs.inverted_subjects, tuning-half grouped CV of
+    the count step injured 0.7975 -> 0.7985 (1 right, none wrong), killed unchanged."""
     listed: list[Token] = []
     for child in victim.children:
         if child.dep_ != "appos":
@@ -411,7 +412,7 @@ def _victim_tokens(token: Token) -> list[Token]:
     if lemma in CARE_ONLY_VERBS:
         # "medics rushed the boy to the hospital": the carers are not the patients
         return [c for c in children if c.dep_ == "nsubjpass"] + objects
-    victims = [c for c in children if c.dep_ == "nsubjpass"] + _inverted_subjects(token)
+    victims = [c for c in children if c.dep_ == "nsubjpass"] + inverted_subjects(token)
     if lemma in VICTIM_VERBS or lemma in HIT_VERBS:
         victims += objects
         if passive and not objects:
@@ -471,18 +472,6 @@ def _subjects(verb: Token, deps: set[str] = _SUBJECTS) -> list[Token]:
         if renames and not any(t.dep_ == "cc" for t in verb.doc[far.i : near.i]):
             return [near, *(c for c in subjects if c.i > verb.i)]
     return subjects
-
-
-def _inverted_subjects(verb: Token) -> list[Token]:
-    """ "Also killed was Jane Roe": the parser makes the passive's subject an attribute of its
-    auxiliary."""
-    return [
-        g
-        for c in verb.children
-        if c.dep_ == "auxpass" and c.i > verb.i
-        for g in c.children
-        if g.dep_ == "attr" and g.i > c.i
-    ]
 
 
 def _is_one(token: Token) -> bool:

@@ -437,6 +437,8 @@ TITLE_LIST_ROWS = [
     # "after 5 shot", "among 4 shot": the casualty word after a number counts people
     ("3 dead after 5 shot at block party", {"killed": 3, "injured": 2}),
     ("Boy, 9, among 4 shot near the rink", {"injured": 4}),
+    # ... and so does one hedged or confirmed
+    ("3 confirmed dead after mill shooting", {"killed": 3}),
     # ... and so does "critical" after a number or a person
     ("4 dead, 1 critical after mill shooting", {"killed": 4, "injured": 1}),
     ("Boy killed, uncle critical after shooting at farm", {"killed": 1, "injured": 1}),
@@ -447,8 +449,6 @@ TITLE_LIST_ROWS = [
     ("Three guards shot, a fourth hurt by flying glass at depot", {"injured": 4}),
     # ... but "a second shot" is a shot fired
     ("Clerk wounded after second shot rings out at store", {"injured": 1}),
-    # ... and so does one hedged or confirmed
-    ("3 confirmed dead after mill shooting", {"killed": 3}),
     # ... and after a verb, between two bare nouns of people
     ("Farmer admits killing brother, nephew at orchard", {"killed": 2}),
     ("Clerk charged in shooting deaths of wife, son", {"killed": 2}),

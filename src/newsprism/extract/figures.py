@@ -398,28 +398,14 @@ def _phrase_figures(
     a triple shooting")."""
     found: list[tuple[re.Match[str], str, int, bool, str]] = []
     for match in SUICIDE.finditer(text):
-        start, end = sentence.start + match.start(), sentence.start + match.end()
-        if not any(f.start < end and start < f.end for f in sentence.figures):
+        if not _covered(sentence, match):
             found.append((match, "killed", 1, True, "exact"))
     for match in MULTIPLE_VICTIMS.finditer(text):
         kind = "shot" if match.group(2) else "killed"
         if not any(f.kind == kind for f in sentence.figures):
             found.append((match, kind, MULTIPLES[match.group(1).lower()], False, "exact"))
     if sentence.in_title:
-        # a headline's "teen dead, another hurt": one more person, whatever the parse made of
-        # it; "a fourth wounded" is also the running count of the victims, as "a fourth victim"
-        for match in HEADLINE_ANOTHER.finditer(text):
-            start, end = sentence.start + match.start(), sentence.start + match.end()
-            if not any(f.start < end and start < f.end for f in sentence.figures):
-                fatal = (match.group(2) or "").lower() == "fatally"
-                kind = "killed" if fatal else AFTER_NUMBER[match.group(3).lower()]
-                ordinal = ordinal_value(match.group(1).lower())
-                if ordinal and match.group(3).lower() == "shot" and not match.group(2):
-                    continue  # "second shot": more often a gunshot (or a jab) than a victim
-                if ordinal is None:  # "another"
-                    found.append((match, kind, 1, True, "exact"))
-                else:
-                    found.append((match, kind, ordinal, True, "at least"))
+        found += _headline_others(sentence, text)
     for match, kind, value, implicit, qualifier in found:
         sentence.figures.append(
             _figure(
@@ -429,6 +415,29 @@ def _phrase_figures(
                 counted=None, source=None, implicit=implicit,
             )
         )  # fmt: skip
+
+
+def _covered(sentence: _Sentence, match: re.Match[str]) -> bool:
+    """A figure of the sentence already spans the match."""
+    start, end = sentence.start + match.start(), sentence.start + match.end()
+    return any(f.start < end and start < f.end for f in sentence.figures)
+
+
+def _headline_others(
+    sentence: _Sentence, text: str
+) -> list[tuple[re.Match[str], str, int, bool, str]]:
+    """A headline's "teen dead, another hurt": one more person, whatever the parse made of it;
+    "a fourth wounded" is also the running count of the victims, as "a fourth victim"."""
+    found = []
+    for match in HEADLINE_ANOTHER.finditer(text):
+        word, adverb = match.group(3).lower(), (match.group(2) or "").lower()
+        ordinal = ordinal_value(match.group(1).lower())  # None for "another"
+        if _covered(sentence, match) or (ordinal and word == "shot" and not adverb):
+            continue  # "second shot": more often a gunshot (or a jab) than a victim
+        kind = "killed" if adverb == "fatally" else AFTER_NUMBER[word]
+        qualifier = "exact" if ordinal is None else "at least"
+        found.append((match, kind, ordinal or 1, True, qualifier))
+    return found
 
 
 def _headline_fallback(sentence: _Sentence, article: Article, source_text: str, text: str) -> None:

@@ -587,6 +587,13 @@ COUNT_ROWS = [
     (None, "A stray bullet struck a girl on her porch.", None, 1),
     (None, "The courier was hit in the shoulder outside the depot.", None, 1),
     (None, "A girl was hit by shrapnel outside the bakery.", None, 1),
+    # ... and so was one a gun struck, or hit when it went off
+    (None, "The farmer fired a rifle which struck a hiker in the hip.", None, 1),
+    (None, "The pistol discharged and struck a cousin in the knee.", None, 1),
+    (None, "His shotgun went off and hit a beater in the calf.", None, 1),
+    # a wound that is not fatal is a survivor's
+    (None, "The gunman suffered a non-fatal gunshot wound and was arrested.", None, 1),
+    (None, "Two guards sustained non-fatal bullet wounds at the gate.", None, 2),
     # an ordinal victim also shot is one more person, not its running count
     (None, "A baker was shot dead. A second man was also shot in the leg.", 1, 1),
     (None, "A baker was shot dead. A second man was hit in the arm and survived.", 1, 1),
@@ -680,6 +687,26 @@ COUNT_ROWS = [
         "an accident, deputies said.",
         2,
         0,
+    ),
+    # a pronoun after a person named dead in one sentence is that person again ...
+    (
+        None,
+        "Police said a 45-year-old cook died of several gunshot wounds; he was pronounced dead "
+        "at the hospital.",
+        1,
+        None,
+    ),
+    # ... not a person named through its owner
+    (None, "A farmer killed his wife on Sunday before he was shot dead by deputies.", 2, None),
+    # another story's headline above the text is no death of the article's, and does not make
+    # its wounded one of the dead named again
+    (
+        "Toddler shot by her uncle",
+        "Mayor opens the new bridge\n\nDeputy who killed a burglar gets an award\n\nRecord "
+        "crowd at the farm fair\n\nA toddler was shot in the arm by her uncle on Sunday, police "
+        "said. The girl was taken to a hospital.",
+        None,
+        1,
     ),
     # a link to another story counts that story's victims, not the article's
     (

@@ -32,7 +32,7 @@ from typing import TypedDict
 
 from ..models import Article
 from .figures_lexicon import MULTIPLE_VICTIMS
-from .figures_ranker import TITLE_DEATH, load_ranker, rank_counts
+from .figures_ranker import SENTENCE_END, TITLE_DEATH, load_ranker, rank_counts
 from .figures_types import Figure, figure_source
 from .numbers import VAGUE_WORDS, parse_number
 from .url_headline import url_headline
@@ -206,6 +206,8 @@ Totals = dict[str, int]
 # the dead too, injured +2, killed -1. Not built, too rare on tune: a shortened name after the
 # full one ("Jo Doe ... Jo"), one sentence; "the other victim" after a numbered group as its
 # part, three sentences.
+# A person named through someone else ("his wife", "their son"), not that someone.
+POSSESSED = re.compile(r"(?:his|her|their)\b", re.IGNORECASE)
 PRONOUN_REFERENT = {
     "he": "he",
     "him": "he",
@@ -450,14 +452,19 @@ def sentence_groups(
         ):
             sentences[(figure.in_title, figure.sentence_start)].append(figure)
     totals = {key: _sentence_totals(group, article) for key, group in sentences.items()}
-    if any("killed" in total for total in totals.values()):
+    furniture = {key for key, group in sentences.items() if _furniture(key, group)}
+    if any("killed" in total and key not in furniture for key, total in totals.items()):
         # one person named again: "a boy was shot ... he was wounded ... the boy died"
         totals = {key: _without_lone_survivors(total) for key, total in totals.items()}
     groups = [
         SentenceGroup(
             in_title=in_title,
             start=start,
-            in_lead=in_title or lead_chars is None or start < lead_chars,
+            in_lead=in_title
+            or (
+                (lead_chars is None or start < lead_chars)
+                and not (start and (in_title, start) in furniture)
+            ),
             figures=tuple(sentences[(in_title, start)]),
             totals=total,
         )
@@ -468,6 +475,15 @@ def sentence_groups(
     if OTHER_INCIDENTS_OUT:
         groups = [group for group in groups if group.in_lead or not _other_incident(group)]
     return groups
+
+
+def _furniture(key: tuple[bool, int], figures: Sequence[Figure]) -> bool:
+    """A body line that does not end as a sentence: page furniture (another story's headline,
+    a caption). Its dead do not make a survivor one of them named again, and after the text's
+    first line it is not the lead (a deck at the very start, "2 killed, 5 hurt", summarises the
+    article). GVA dev tuning half, grouped 5-fold CV of the count step: killed 0.9008 -> 0.9019,
+    injured 0.7985 -> 0.8017; the rules alone lose one article whose text is all such lines."""
+    return not key[0] and all(not SENTENCE_END.search(f.sentence) for f in figures)
 
 
 def _without_lone_survivors(total: Totals) -> Totals:
@@ -545,16 +561,15 @@ def _sentence_totals(figures: Sequence[Figure], article: Article) -> Totals:
 
 
 def _is_anaphor(figure: Figure, figures: Sequence[Figure]) -> bool:
-    """ "The teen was critical, but he is now recovering": a pronoun counting one person in a
-    sentence that names one person of its kind otherwise names that person again."""
+    """ "The teen was critical, but he is now recovering", "a cook died of his wounds; he was
+    pronounced dead at the scene": a pronoun counting one person in a sentence that names one
+    person of its kind otherwise names that person again; not a person named through the
+    pronoun's owner ("he killed his wife before he was shot dead" is two). Read for the dead
+    too: GVA dev tuning half, grouped CV of the count step killed 0.9019 -> 0.9030 (rules
+    alone 2 right, none wrong)."""
     counted = (figure.counted or "").lower()
     kind = _own_kind(figure)
-    if (
-        counted not in PRONOUN_REFERENT
-        or figure.value != 1
-        or counted.endswith("self")
-        or kind == "killed"
-    ):
+    if counted not in PRONOUN_REFERENT or figure.value != 1 or counted.endswith("self"):
         return False
     return any(
         other is not figure
@@ -562,6 +577,7 @@ def _is_anaphor(figure: Figure, figures: Sequence[Figure]) -> bool:
         and other.value == 1
         and other.implicit
         and (other.counted or "").lower() not in PRONOUN_REFERENT
+        and not (kind == "killed" and POSSESSED.match(other.counted or ""))
         for other in figures
     )
 

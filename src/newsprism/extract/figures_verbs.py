@@ -15,10 +15,12 @@ from .figures_lexicon import (
     AFTER_NUMBER,
     BODY_PARTS,
     CARE_VERBS,
+    DISCHARGE_VERBS,
     FATAL_ADVERBS,
     FATAL_MODIFIERS,
     FATAL_WORDS,
     FINDING_USES,
+    FIREARMS,
     GUNFIRE_WORDS,
     HIT_VERBS,
     HOSPITAL_WORDS,
@@ -126,11 +128,30 @@ def verb_phrase_kind(verb: Token) -> str | None:
         ]
         wounds = [c for c in objects if c.lemma_.lower() in WOUNDS]
         if wounds:
-            modifiers = {c.lower_ for c in wounds[0].children}
-            return "killed" if modifiers & FATAL_MODIFIERS else "injured"
+            fatal = any(c.lower_ in FATAL_MODIFIERS and not _negated(c) for c in wounds[0].children)
+            return "killed" if fatal else "injured"
     if lemma in HIT_VERBS and (words & GUNFIRE_WORDS or _hit_by_gunfire(verb)):
         return "shot"
     return None
+
+
+def _fired_gun(verb: Token) -> bool:
+    """ "a gun which struck a boy", "the pistol discharged and hit her": what struck is a gun
+    (through a relative pronoun), or the verb is joined to a gun's going off."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "relcl" and any(c.lower_ in {"which", "that"} for c in subjects):
+        subjects = [verb.head]
+    if any(s.lemma_.lower() in FIREARMS for s in subjects):
+        return True
+    return verb.dep_ == "conj" and verb.head.lemma_.lower() in DISCHARGE_VERBS and not subjects
+
+
+def _negated(word: Token) -> bool:
+    """ "non-fatal", "non fatal", "not fatal": the word is denied by what comes before it."""
+    doc, i = word.doc, word.i
+    if i >= 1 and doc[i - 1].lower_ in {"non", "not"}:
+        return True
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "non"
 
 
 def _hit_by_gunfire(verb: Token) -> bool:
@@ -139,6 +160,8 @@ def _hit_by_gunfire(verb: Token) -> bool:
     the leg", "struck in the face with a bottle" are not shots)."""
     children = list(verb.children)
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in GUNFIRE_WORDS for c in children):
+        return True
+    if _fired_gun(verb):
         return True
     preps = [c for c in children if c.dep_ == "prep"]
     if not is_passive_like(verb) or any(p.lower_ in {"by", "with"} for p in preps):

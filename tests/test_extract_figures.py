@@ -688,6 +688,14 @@ COUNT_ROWS = [
         2,
         0,
     ),
+    # a pronoun dead after one person named shot and taken to hospital is that person
+    (
+        None,
+        "The courier, who was shot in his back, was taken to a hospital, where he was "
+        "pronounced dead.",
+        1,
+        None,
+    ),
     # a pronoun after a person named dead in one sentence is that person again ...
     (
         None,

@@ -631,6 +631,13 @@ COUNT_ROWS = [
     (None, "Four bodies were pulled from the river near the mill.", 4, None),
     (None, "The bodies of two hikers were identified on Monday.", 2, None),
     (None, "The body of a 40-year-old trucker was found behind the depot.", 1, None),
+    # a single body found is one dead person; a body of people is no one
+    (None, "Divers recovered a body from the quarry lake on Monday.", 1, None),
+    ("Body found on creek bank near the old mill", "Deputies closed the road.", 1, None),
+    (None, "The student body held a vigil on Monday.", None, None),
+    # a fatal wound of someone is a death; a wound denied fatal is none
+    (None, "The misfire resulted in the fatal injury of an 80-year-old farmer.", 1, None),
+    (None, "The blast resulted in the non-fatal injury of a welder.", None, None),
     # a toll counts all the dead, a body found beside it included
     (
         None,

@@ -128,7 +128,7 @@ def verb_phrase_kind(verb: Token) -> str | None:
         ]
         wounds = [c for c in objects if c.lemma_.lower() in WOUNDS]
         if wounds:
-            fatal = any(c.lower_ in FATAL_MODIFIERS and not _negated(c) for c in wounds[0].children)
+            fatal = any(c.lower_ in FATAL_MODIFIERS and not negated(c) for c in wounds[0].children)
             return "killed" if fatal else "injured"
     if lemma in HIT_VERBS and (words & GUNFIRE_WORDS or _hit_by_gunfire(verb)):
         return "shot"
@@ -146,7 +146,7 @@ def _fired_gun(verb: Token) -> bool:
     return verb.dep_ == "conj" and verb.head.lemma_.lower() in DISCHARGE_VERBS and not subjects
 
 
-def _negated(word: Token) -> bool:
+def negated(word: Token) -> bool:
     """ "non-fatal", "non fatal", "not fatal": the word is denied by what comes before it."""
     doc, i = word.doc, word.i
     if i >= 1 and doc[i - 1].lower_ in {"non", "not"}:

@@ -40,6 +40,7 @@ from .figures_verbs import (
     can_be_person,
     inverted_subjects,
     is_passive_like,
+    negated,
     verb_kind,
     verb_phrase_kind,
     word_kind,
@@ -69,6 +70,11 @@ ACT_NOUNS = {
     "body": "killed",
 }
 ACT_NOUNS_FATAL = {"fatal", "deadly", "death"}
+# Verbs of finding a body ("a body was found", "recovered a body"): a single body found is one
+# dead person (figures_victims._found_body). With "the fatal injury of a resident": 17 figures
+# of the GVA dev file; tuning-half grouped CV over 6 fold splits killed 0.9021 -> 0.9046 on
+# average, injured unchanged.
+FINDING_VERBS = {"find", "discover", "recover", "locate", "pull", "spot"}
 PLURAL_PEOPLE = {"people", "persons", "men", "women", "children", "police", "personnel"}
 RELATIVE_PRONOUNS = {"who", "that", "whom"}
 REFLEXIVE_PRONOUNS = {"himself", "herself"}
@@ -204,7 +210,9 @@ def _people(victim: Token, seen: set[int]) -> list[Token]:
             continue
         if after_group and not _is_new_person(person):
             continue
-        if person.i not in seen and (_is_one(person) or (names and _is_name(person))):
+        if person.i in seen:
+            continue
+        if _is_one(person) or (names and _is_name(person)) or _found_body(person):
             people.append(person)
     return people
 
@@ -341,6 +349,12 @@ def _casualty_kind(token: Token) -> str | None:
         return _wound_kind(token)
     if _in_condition(token) is not None:
         return "injured"
+    if (
+        token.pos_ == "NOUN"
+        and lemma in WOUNDS
+        and any(c.lower_ in FATAL_MODIFIERS and not negated(c) for c in token.children)
+    ):
+        return "killed"  # "resulted in the fatal injury of a resident"
     if token.pos_ == "NOUN" and lemma in ACT_NOUNS:
         fatal = any(c.lower_ in ACT_NOUNS_FATAL for c in token.children)
         return "killed" if fatal else ACT_NOUNS[lemma]
@@ -409,11 +423,12 @@ def _victim_tokens(token: Token) -> list[Token]:
         return _subjects(holder)
     children = list(token.children)
     if token.pos_ == "NOUN":
-        # "the shooting of a teen", "her death"
+        # "the shooting of a teen", "her death", "the fatal wound of a guard"
         owners = [c for c in children if c.dep_ == "poss"]
-        return owners + [
-            g for c in children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
-        ]
+        owners += [g for c in children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if not owners and _found_body(token):
+            return [token]  # "a body was found", "found a body in the creek"
+        return owners
     objects = [c for c in children if c.dep_ == "dobj"]
     passive = is_passive_like(token)
     lemma = token.lemma_.lower()
@@ -463,6 +478,19 @@ def _victim_tokens(token: Token) -> list[Token]:
         # "a welder who had been wounded": the relative pronoun stands for the head noun
         victims = [token.head if v.lower_ in RELATIVE_PRONOUNS else v for v in victims]
     return victims
+
+
+def _found_body(token: Token) -> bool:
+    """A single body that is found ("a body was found", "divers recovered a body", "Body
+    found on creek bank"): one dead person; not "a governing body", nor "the body" (one named
+    before)."""
+    return (
+        token.lemma_.lower() == "body"
+        and token.tag_ == "NN"
+        and token.head.lemma_.lower() in FINDING_VERBS
+        and token.dep_ in {"nsubjpass", "dobj", "nsubj"}
+        and not any(c.dep_ == "det" and c.lower_ != "a" for c in token.children)
+    )
 
 
 def _subjects(verb: Token, deps: set[str] = _SUBJECTS) -> list[Token]:

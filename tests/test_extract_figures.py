@@ -591,9 +591,9 @@ COUNT_ROWS = [
     (None, "The farmer fired a rifle which struck a hiker in the hip.", None, 1),
     (None, "The pistol discharged and struck a cousin in the knee.", None, 1),
     (None, "His shotgun went off and hit a beater in the calf.", None, 1),
-    # a wound that is not fatal is a survivor's
-    (None, "The gunman suffered a non-fatal gunshot wound and was arrested.", None, 1),
-    (None, "Two guards sustained non-fatal bullet wounds at the gate.", None, 2),
+    # a wound denied fatal is a survivor's
+    (None, "The gunman received a non-fatal gunshot wound in the exchange.", None, 1),
+    (None, "Two guards received non-fatal bullet wounds at the gate.", None, 2),
     # an ordinal victim also shot is one more person, not its running count
     (None, "A baker was shot dead. A second man was also shot in the leg.", 1, 1),
     (None, "A baker was shot dead. A second man was hit in the arm and survived.", 1, 1),
@@ -636,8 +636,8 @@ COUNT_ROWS = [
     ("Body found on creek bank near the old mill", "Deputies closed the road.", 1, None),
     (None, "The student body held a vigil on Monday.", None, None),
     # a fatal wound of someone is a death; a wound denied fatal is none
-    (None, "The misfire resulted in the fatal injury of an 80-year-old farmer.", 1, None),
-    (None, "The blast resulted in the non-fatal injury of a welder.", None, None),
+    (None, "The misfire caused the fatal injury of a retired orchard keeper.", 1, None),
+    (None, "The misfire caused the non-fatal injury of a welder.", None, None),
     # a toll counts all the dead, a body found beside it included
     (
         None,
@@ -698,16 +698,15 @@ COUNT_ROWS = [
     # a pronoun dead after one person named shot and taken to hospital is that person
     (
         None,
-        "The courier, who was shot in his back, was taken to a hospital, where he was "
-        "pronounced dead.",
+        "The courier, who had been shot in the neck, was rushed to the hospital, where he "
+        "later died.",
         1,
         None,
     ),
     # a pronoun after a person named dead in one sentence is that person again ...
     (
         None,
-        "Police said a 45-year-old cook died of several gunshot wounds; he was pronounced dead "
-        "at the hospital.",
+        "Deputies said a ferry cook died of his wounds on the quay; he was declared dead at nine.",
         1,
         None,
     ),
@@ -718,8 +717,8 @@ COUNT_ROWS = [
     (
         "Toddler shot by her uncle",
         "Mayor opens the new bridge\n\nDeputy who killed a burglar gets an award\n\nRecord "
-        "crowd at the farm fair\n\nA toddler was shot in the arm by her uncle on Sunday, police "
-        "said. The girl was taken to a hospital.",
+        "crowd at the farm fair\n\nA toddler was wounded in the wrist by a cousin on Sunday, "
+        "deputies said. The girl was flown to a clinic.",
         None,
         1,
     ),

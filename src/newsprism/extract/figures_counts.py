@@ -562,7 +562,7 @@ def _sentence_totals(figures: Sequence[Figure], article: Article) -> Totals:
 
 def _is_anaphor(figure: Figure, figures: Sequence[Figure]) -> bool:
     """ "The teen was critical, but he is now recovering", "a cook died of his wounds; he was
-    pronounced dead at the scene": a pronoun counting one person in a sentence that names one
+    declared dead on the quay": a pronoun counting one person in a sentence that names one
     person of its kind otherwise names that person again; not a person named through the
     pronoun's owner ("he killed his wife before he was shot dead" is two). Read for the dead
     too: GVA dev tuning half, grouped CV of the count step killed 0.9019 -> 0.9030 (rules

@@ -136,7 +136,7 @@ def verb_phrase_kind(verb: Token) -> str | None:
 
 
 def _fired_gun(verb: Token) -> bool:
-    """ "a gun which struck a boy", "the pistol discharged and hit her": what struck is a gun
+    """ "a rifle that hit a boy", "the pistol discharged and hit her": what struck is a gun
     (through a relative pronoun), or the verb is joined to a gun's going off."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if verb.dep_ == "relcl" and any(c.lower_ in {"which", "that"} for c in subjects):

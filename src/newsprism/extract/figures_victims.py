@@ -71,7 +71,7 @@ ACT_NOUNS = {
 }
 ACT_NOUNS_FATAL = {"fatal", "deadly", "death"}
 # Verbs of finding a body ("a body was found", "recovered a body"): a single body found is one
-# dead person (figures_victims._found_body). With "the fatal injury of a resident": 17 figures
+# dead person (figures_victims._found_body). With "the fatal injury of a farmer": 17 figures
 # of the GVA dev file; tuning-half grouped CV over 6 fold splits killed 0.9021 -> 0.9046 on
 # average, injured unchanged.
 FINDING_VERBS = {"find", "discover", "recover", "locate", "pull", "spot"}
@@ -159,10 +159,10 @@ def singular_victims(doc: Doc, skip: set[int]) -> list[Victims]:
                 found.append(_victims(doc, sorted(people, key=lambda p: p.i), kind))
     # one phrase both shot and killed ("man wounded in shooting dies") is one death
     dead = {v.phrase.start for v in found if v.kind == "killed"}
-    # "the man was taken away in critical condition, but he died", "the teen, who was shot in
-    # the back, was taken to a hospital, where he was pronounced dead": a pronoun that died
+    # "the man was taken away in critical condition, but he died", "the courier, who had been
+    # wounded, was rushed to the clinic, where he later died": a pronoun that died
     # after one victim named before it (however many times) is the same person. Beyond two
-    # mentions: 4 figures of the GVA dev file go (2 people shot and "taken to" a hospital who
+    # mentions: 4 figures of the GVA dev file go (2 people wounded and carried to hospital who
     # died there); their 2 articles stay wrong for other reasons, and tuning-half grouped CV
     # over 6 fold splits moves injured by -1 on average through the ranker's shifted weights
     named = {v.phrase.start for v in found[:-1]}
@@ -354,7 +354,7 @@ def _casualty_kind(token: Token) -> str | None:
         and lemma in WOUNDS
         and any(c.lower_ in FATAL_MODIFIERS and not negated(c) for c in token.children)
     ):
-        return "killed"  # "resulted in the fatal injury of a resident"
+        return "killed"  # "caused the fatal injury of a farmer"
     if token.pos_ == "NOUN" and lemma in ACT_NOUNS:
         fatal = any(c.lower_ in ACT_NOUNS_FATAL for c in token.children)
         return "killed" if fatal else ACT_NOUNS[lemma]

@@ -591,6 +591,9 @@ COUNT_ROWS = [
     (None, "The farmer fired a rifle which struck a hiker in the hip.", None, 1),
     (None, "The pistol discharged and struck a cousin in the knee.", None, 1),
     (None, "His shotgun went off and hit a beater in the calf.", None, 1),
+    (None, "The round came through the door and struck a girl in the arm.", None, 1),
+    # ... not one a person went over to and hit
+    (None, "He went over to the van and hit his cousin in the face.", None, None),
     # a wound denied fatal is a survivor's
     (None, "The gunman received a non-fatal gunshot wound in the exchange.", None, 1),
     (None, "Two guards received non-fatal bullet wounds at the gate.", None, 2),

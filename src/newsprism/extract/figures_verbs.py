@@ -136,14 +136,25 @@ def verb_phrase_kind(verb: Token) -> str | None:
 
 
 def _fired_gun(verb: Token) -> bool:
-    """ "a rifle that hit a boy", "the pistol discharged and hit her": what struck is a gun
-    (through a relative pronoun), or the verb is joined to a gun's going off."""
+    """ "a rifle that hit a boy", "the pistol discharged and hit her", "it went off and hit
+    him", "the bullet went through a wall and hit a girl": what struck is a gun (through a
+    relative pronoun), or the verb is joined to a gun's going off or to what gunfire did; not
+    "he went over and hit her"."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if verb.dep_ == "relcl" and any(c.lower_ in {"which", "that"} for c in subjects):
         subjects = [verb.head]
     if any(s.lemma_.lower() in FIREARMS for s in subjects):
         return True
-    return verb.dep_ == "conj" and verb.head.lemma_.lower() in DISCHARGE_VERBS and not subjects
+    if verb.dep_ != "conj" or subjects:
+        return False
+    head = verb.head
+    went_off = head.lemma_.lower() == "go" and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in head.children
+    )
+    gunfire = any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in FIREARMS | GUNFIRE_WORDS for c in head.children
+    )
+    return head.lemma_.lower() in DISCHARGE_VERBS or went_off or gunfire
 
 
 def negated(word: Token) -> bool:

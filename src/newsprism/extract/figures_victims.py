@@ -210,9 +210,7 @@ def _people(victim: Token, seen: set[int]) -> list[Token]:
             continue
         if after_group and not _is_new_person(person):
             continue
-        if person.i in seen:
-            continue
-        if _is_one(person) or (names and _is_name(person)) or _found_body(person):
+        if person.i not in seen and (_is_one(person) or (names and _is_name(person))):
             people.append(person)
     return people
 
@@ -517,6 +515,8 @@ def _is_one(token: Token) -> bool:
     """
     if any(c.dep_ == "nummod" for c in token.children) or token.like_num:
         return False
+    if _found_body(token):
+        return True  # "a body was found"
     word = token.lower_
     if word in PERSON_PRONOUNS or word == "another":
         return True

@@ -641,6 +641,8 @@ COUNT_ROWS = [
     # a fatal wound of someone is a death; a wound denied fatal is none
     (None, "The misfire caused the fatal injury of a retired orchard keeper.", 1, None),
     (None, "The misfire caused the non-fatal injury of a welder.", None, None),
+    (None, "The non-fatal shooting of a porter drew a crowd to the quay.", None, 1),
+    (None, "A man with a non-fatal wound was found in the lane.", None, 1),
     # a toll counts all the dead, a body found beside it included
     (
         None,

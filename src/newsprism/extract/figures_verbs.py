@@ -128,7 +128,7 @@ def verb_phrase_kind(verb: Token) -> str | None:
         ]
         wounds = [c for c in objects if c.lemma_.lower() in WOUNDS]
         if wounds:
-            fatal = any(c.lower_ in FATAL_MODIFIERS and not negated(c) for c in wounds[0].children)
+            fatal = any(is_fatal_modifier(c) for c in wounds[0].children)
             return "killed" if fatal else "injured"
     if lemma in HIT_VERBS and (words & GUNFIRE_WORDS or _hit_by_gunfire(verb)):
         return "shot"
@@ -157,7 +157,12 @@ def _fired_gun(verb: Token) -> bool:
     return head.lemma_.lower() in DISCHARGE_VERBS or went_off or gunfire
 
 
-def negated(word: Token) -> bool:
+def is_fatal_modifier(word: Token, words: frozenset[str] | set[str] = FATAL_MODIFIERS) -> bool:
+    """ "a fatal wound", "the deadly shooting of a teen"; not "a non-fatal wound"."""
+    return word.lower_ in words and not _negated(word)
+
+
+def _negated(word: Token) -> bool:
     """ "non-fatal", "non fatal", "not fatal": the word is denied by what comes before it."""
     doc, i = word.doc, word.i
     if i >= 1 and doc[i - 1].lower_ in {"non", "not"}:

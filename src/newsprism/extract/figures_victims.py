@@ -24,7 +24,6 @@ from .figures_lexicon import (
     AFTER_NUMBER,
     CARE_VERBS,
     COUNT_NOUNS,
-    FATAL_MODIFIERS,
     HIT_VERBS,
     NOT_VICTIM_NOUNS,
     PEOPLE_NOUNS,
@@ -39,8 +38,8 @@ from .figures_verbs import (
     HEADLINE,
     can_be_person,
     inverted_subjects,
+    is_fatal_modifier,
     is_passive_like,
-    negated,
     verb_kind,
     verb_phrase_kind,
     word_kind,
@@ -350,11 +349,11 @@ def _casualty_kind(token: Token) -> str | None:
     if (
         token.pos_ == "NOUN"
         and lemma in WOUNDS
-        and any(c.lower_ in FATAL_MODIFIERS and not negated(c) for c in token.children)
+        and any(is_fatal_modifier(c) for c in token.children)
     ):
         return "killed"  # "caused the fatal injury of a farmer"
     if token.pos_ == "NOUN" and lemma in ACT_NOUNS:
-        fatal = any(c.lower_ in ACT_NOUNS_FATAL for c in token.children)
+        fatal = any(is_fatal_modifier(c, ACT_NOUNS_FATAL) for c in token.children)
         return "killed" if fatal else ACT_NOUNS[lemma]
     if token.pos_ == "VERB" and lemma in HIT_VERBS:
         return verb_phrase_kind(token)  # "struck by a stray bullet"
@@ -394,9 +393,9 @@ def _wound_of(token: Token) -> Token | None:
 def _wound_kind(wound: Token) -> str:
     """ "with a fatal wound" is a death, "with a gunshot wound" a person shot, "with injuries"
     a person hurt."""
-    words = {t.lemma_.lower() for t in wound.subtree}
-    if words & FATAL_MODIFIERS:
+    if any(is_fatal_modifier(t) for t in wound.subtree):
         return "killed"
+    words = {t.lemma_.lower() for t in wound.subtree}
     return "shot" if "gunshot" in words or "bullet" in words else "injured"
 
 

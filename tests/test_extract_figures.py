@@ -727,6 +727,24 @@ COUNT_ROWS = [
         None,
         1,
     ),
+    # a group carried to a hospital where they died is dead; where they were treated, hurt
+    (
+        None,
+        "The driver and the girl were rushed to the county hospital where they later died.",
+        2,
+        None,
+    ),
+    (None, "Two porters were taken to a hospital, where both were pronounced dead.", 2, None),
+    (None, "Two porters were taken to a hospital, where they were treated.", None, 2),
+    # the killer's reflexive the parser hangs on the verb is one more dead
+    ("Farmer kills neighbor, then himself", "Deputies were called to the farm at dawn.", 2, None),
+    ("Dad fatally shot his 3 sons, then himself", "The house is near the mill.", 4, None),
+    (None, "A guard shot a cashier and then himself inside the depot.", None, 2),
+    # twins are two
+    (None, "A carpenter fatally shot his twin sons on the porch.", 2, None),
+    (None, "The twin towers of the mill were evacuated after shots were fired.", None, None),
+    # a headline going on after a dash with "and" is still the headline, not a site's name
+    ("Sure the rifle was empty, he fires — and kills cousin", "It was Monday.", 1, None),
     # a link to another story counts that story's victims, not the article's
     (
         "Boy wounded on Elm Street",

@@ -41,6 +41,8 @@ AIM_PREPOSITIONS = {"at", "into", "on", "up"}
 # Key of Doc.user_data, true for a parsed title (set by figures.read_sentence): headline
 # grammar applies.
 HEADLINE = "headline"
+# Subjects of "where they died" that are the group carried there, not new people.
+GROUP_PRONOUNS = {"they", "both", "all"}
 # Units of "a 3-year-old", "a 9-month-old": the adjective "old" then names a person.
 AGE_UNIT_WORDS = {"year", "month", "week", "day"}
 
@@ -121,7 +123,7 @@ def verb_phrase_kind(verb: Token) -> str | None:
     lemma = verb.lemma_.lower()
     words = {t.lemma_.lower() for t in verb.subtree if t.i > verb.i}
     if lemma in CARE_VERBS and words & (HOSPITAL_WORDS | WOUNDS):
-        return "injured"
+        return "killed" if _died_there(verb) else "injured"
     if lemma in WOUND_VERBS:
         objects = [c for c in verb.children if c.dep_ == "dobj"] + [
             g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
@@ -133,6 +135,25 @@ def verb_phrase_kind(verb: Token) -> str | None:
     if lemma in HIT_VERBS and (words & GUNFIRE_WORDS or _hit_by_gunfire(verb)):
         return "shot"
     return None
+
+
+def _died_there(verb: Token) -> bool:
+    """ "two men were taken to a hospital, where they died", "both were rushed to hospital,
+    where both were pronounced dead": a death clause on the place the group was carried to,
+    its subject the group itself. A singular "where he died" is left to the pronoun of
+    figures_victims, which counts "he" as the dead one named before it. GVA dev file: 3
+    figures, each from injured to the dead group; tune2 rules and CV injured +1 article."""
+    for token in verb.subtree:
+        if token.i < verb.i or token.dep_ != "relcl":
+            continue
+        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not any(s.lower_ in GROUP_PRONOUNS for s in subjects):
+            continue
+        if subject_word_kind(token) == "killed" or any(
+            c.dep_ in {"oprd", "acomp"} and c.lower_ in FATAL_WORDS for c in token.children
+        ):
+            return True
+    return False
 
 
 def _fired_gun(verb: Token) -> bool:

@@ -77,6 +77,9 @@ FINDING_VERBS = {"find", "discover", "recover", "locate", "pull", "spot"}
 PLURAL_PEOPLE = {"people", "persons", "men", "women", "children", "police", "personnel"}
 RELATIVE_PRONOUNS = {"who", "that", "whom"}
 REFLEXIVE_PRONOUNS = {"himself", "herself"}
+# Arcs by which the parser hangs a listed word it could not place on the verb ("kills wife,
+# then himself").
+LOOSE_DEPS = {"npadvmod", "conj", "advmod", "dep"}
 # Determiners that introduce a person not yet named ("a", "another").
 NEW_PERSON_DETERMINERS = {"a", "an", "another"}
 KINDS_COUNTED = {"killed", "injured", "shot"}
@@ -362,7 +365,7 @@ def _casualty_kind(token: Token) -> str | None:
         return kind if kind in KINDS_COUNTED else None
     if token.pos_ == "VERB" and lemma in CARE_ONLY_VERBS:
         kind = verb_phrase_kind(token)  # "a fourth victim was taken to the hospital"
-        return kind if kind == "injured" else None
+        return kind if kind in {"injured", "killed"} else None
     if token.pos_ in {"VERB", "ADJ", "AUX"} and (
         lemma in VICTIM_VERBS or lemma in SUBJECT_WORDS or token.lower_ in AFTER_NUMBER
     ):
@@ -435,6 +438,15 @@ def _victim_tokens(token: Token) -> list[Token]:
     victims = [c for c in children if c.dep_ == "nsubjpass"] + inverted_subjects(token)
     if lemma in VICTIM_VERBS or lemma in HIT_VERBS:
         victims += objects
+        if objects:
+            # "kills wife, then himself", "shot his two daughters and then himself": the
+            # reflexive the parser hung on the verb is one more victim. GVA dev file, with
+            # numbers.TWIN_PEOPLE and the headline's "— and": 19 figures, each one more dead
+            # or the twins; tune2 grouped CV killed 0.8627 -> 0.8676 (2 articles right, none
+            # wrong), tuning half unchanged
+            victims += [
+                c for c in children if c.lower_ in REFLEXIVE_PRONOUNS and c.dep_ in LOOSE_DEPS
+            ]
         if passive and not objects:
             victims += _subjects(token, {"nsubj"})
     else:

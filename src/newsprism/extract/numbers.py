@@ -47,6 +47,21 @@ VAGUE_PLURALS = {
 VAGUE_WORDS = {"several": 10, "many": 10, "numerous": 10, "multiple": 10, "countless": 10}
 VAGUE_PHRASES = {("a", "few"): 3, ("a", "handful"): 3}
 NONE_WORDS = {"none", "nobody", "zero"}
+# Plural people after "twin" ("his twin daughters", "twin boys"): two of them. Only these, so
+# "twin towers" or "Twin Cities" count nothing.
+TWIN_PEOPLE = {
+    "daughters",
+    "sons",
+    "brothers",
+    "sisters",
+    "boys",
+    "girls",
+    "babies",
+    "children",
+    "kids",
+    "infants",
+    "toddlers",
+}
 # "no" is not an amount before these ("no more than", "no longer", "no doubt").
 NOT_AFTER_NO = {
     "more", "fewer", "less", "longer", "matter", "doubt", "way", "sooner", "later", "further",
@@ -210,6 +225,8 @@ def _number_at(tokens: list[_Token], i: int) -> tuple[int, int, bool] | None:
         end = i + 3 if _lower(tokens, i + 2) == "of" else i + 2
         return 2, end, False
     if word == "both":
+        return 2, i + 1, False
+    if tokens[i].text == "twin" and nxt in TWIN_PEOPLE:
         return 2, i + 1, False
     return _words_at(tokens, i)
 

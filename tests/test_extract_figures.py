@@ -743,6 +743,23 @@ COUNT_ROWS = [
     # twins are two
     (None, "A carpenter fatally shot his twin sons on the porch.", 2, None),
     (None, "The twin towers of the mill were evacuated after shots were fired.", None, None),
+    # a group left in the hospital beside the dead is hurt, not dead too
+    (None, "The ambush left two guards dead and three others in the hospital.", 2, 3),
+    (None, "A sniper killed a ranger and three others in the hospital.", 4, None),
+    # a number word inside a hospital's name counts no one
+    (None, "Five people were taken to Riverside One Health, where a welder later died.", 1, None),
+    # things recovered are no people recovering
+    (
+        None,
+        "The autopsy and the evidence recovered at the scene show it was a murder-suicide.",
+        None,
+        None,
+    ),
+    (None, "Two rifles were recovered from the truck.", None, None),
+    (None, "Two wounded tellers have recovered.", None, 2),
+    # the fatal shootings of a group are their deaths
+    (None, "Three men are charged in the fatal shootings of two brothers last spring.", 2, None),
+    (None, "Deputies are looking into the non-fatal shooting of two drivers.", None, 2),
     # a headline going on after a dash with "and" is still the headline, not a site's name
     ("Sure the rifle was empty, he fires — and kills cousin", "It was Monday.", 1, None),
     # a link to another story counts that story's victims, not the article's

@@ -62,11 +62,21 @@ def word_kind(token: Token) -> str | None:
 
 def subject_word_kind(token: Token) -> str | None:
     """The kind a word gives its subject ("27 died", "three are recovering"); None for a use
-    with an object that says something else ("police recovered a rifle")."""
+    with an object or in the passive that says something else ("police recovered a rifle",
+    "evidence recovered at the scene")."""
     lemma = token.lemma_.lower()
-    if lemma in FINDING_USES and has_object(token):
+    if lemma in FINDING_USES and (has_object(token) or _found_thing(token)):
         return None
     return SUBJECT_WORDS.get(lemma)
+
+
+def _found_thing(token: Token) -> bool:
+    """ "evidence recovered at the scene", "a rifle was recovered": a passive participle of a
+    finding word says what was found; "he has recovered" is a person. GVA dev file: 1 figure
+    goes ("investigation and evidence recovered", 2 hurt)."""
+    return token.tag_ == "VBN" and (
+        token.dep_ == "acl" or any(c.dep_ == "auxpass" for c in token.children)
+    )
 
 
 def has_person_object(verb: Token, *, joined: bool = False) -> bool:

@@ -760,6 +760,14 @@ COUNT_ROWS = [
     # the fatal shootings of a group are their deaths
     (None, "Three men are charged in the fatal shootings of two brothers last spring.", 2, None),
     (None, "Deputies are looking into the non-fatal shooting of two drivers.", None, 2),
+    # the killer of a headline's murder-suicide is dead too, unless the headline says so
+    ("Woman kills brother in murder-suicide", "Deputies were called at dawn.", 2, None),
+    ("Man kills wife and son in murder-suicide at farm", "The farm is quiet.", 3, None),
+    ("Woman kills brother", "Deputies were called at dawn.", 1, None),
+    ("Officials name 3 dead in murder-suicide", "Deputies were called at dawn.", 3, None),
+    # a headline's bare person before a comma and the subject is one more
+    ("Teacher, daughter found dead in cabin", "Deputies were called at dawn.", 2, None),
+    ("Update, man found dead in cabin", "Deputies were called at dawn.", 1, None),
     # a headline going on after a dash with "and" is still the headline, not a site's name
     ("Sure the rifle was empty, he fires — and kills cousin", "It was Monday.", 1, None),
     # a link to another story counts that story's victims, not the article's

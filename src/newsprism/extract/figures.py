@@ -59,7 +59,7 @@ from .figures_lexicon import (
 from .figures_rules import is_part, read_amount
 from .figures_types import Figure, offsets_text
 from .figures_verbs import HEADLINE
-from .figures_victims import ordinal_value, singular_victims
+from .figures_victims import headline_killer, ordinal_value, singular_victims
 from .numbers import find_amounts
 from .parsing import PARSE_BATCH_SIZE, SKIPPED_COMPONENTS, SentenceParser
 from .url_headline import url_headline
@@ -375,6 +375,16 @@ def read_sentence(sentence: _Sentence, article: Article, annotation: Annotation)
                 high=None if victims.ordinal else victims.value,
                 qualifier="at least" if victims.ordinal else "exact",
                 vague=False, counted=victims.phrase, source=source, implicit=True,
+            )
+        )  # fmt: skip
+    killer = headline_killer(doc) if sentence.in_title else None
+    if killer is not None and HEADLINE_MURDER_SUICIDE.search(doc.text):
+        sentence.figures.append(
+            _figure(
+                article, sentence, source_text, mentions,
+                start=killer.phrase.start_char, end=killer.phrase.end_char, kind="killed",
+                value=1, low=1, high=1, qualifier="exact", vague=False, counted=killer.phrase,
+                source=None, implicit=True,
             )
         )  # fmt: skip
     _phrase_figures(sentence, article, source_text, mentions, doc.text)

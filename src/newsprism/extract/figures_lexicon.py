@@ -207,6 +207,8 @@ NOT_VICTIM_NOUNS = {
     "crime", "offense", "felony", "misdemeanor", "sentence", "term", "page", "point", "grade",
     "game", "season", "shift", "bail", "bond", "meter", "kilometer", "pound", "magazine",
     "accident", "tragedy", "mistake", "total", "tally", "number",
+    # the act the parser may hang on a verb as its object ("kills wife in murder-suicide")
+    "suicide",
     # "asked if anyone was hurt", "denied shooting anyone": never a particular victim
     "anyone", "anybody",
 }  # fmt: skip

@@ -768,6 +768,9 @@ COUNT_ROWS = [
     # a headline's bare person before a comma and the subject is one more
     ("Teacher, daughter found dead in cabin", "Deputies were called at dawn.", 2, None),
     ("Update, man found dead in cabin", "Deputies were called at dawn.", 1, None),
+    # animals are not counted
+    (None, "The rifle went off and injured one of the family dogs.", None, None),
+    (None, "Hunters killed 4,100 deer in the first week of the season.", None, None),
     # a headline going on after a dash with "and" is still the headline, not a site's name
     ("Sure the rifle was empty, he fires — and kills cousin", "It was Monday.", 1, None),
     # a link to another story counts that story's victims, not the article's

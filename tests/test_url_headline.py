@@ -17,6 +17,15 @@ ROWS = [
         "https://tv.example/story/44120931/two-shot-one-killed-outside-corner-store",
         "two shot, one killed outside corner store",
     ),
+    # a short id after the slug's last word is left out; a count after a casualty verb is not
+    (
+        "https://tv.example/local/grocer-recalls-night-of-the-bakery-shooting-612/",
+        "grocer recalls night of the bakery shooting",
+    ),
+    (
+        "https://tv.example/local/stray-round-from-range-wounds-2",
+        "stray round from range wounds 2",
+    ),
     # a number after the casualty word with no count before it is its object
     (
         "http://paper.example/teen-who-shot-4-at-party-is-charged",

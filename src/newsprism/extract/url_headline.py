@@ -34,6 +34,13 @@ MIN_SLUG_WORDS = 4
 # Longer numbers are ids and dates ("302379031", "20150504"), mixed tokens are hashes.
 SLUG_WORD = re.compile(r"[A-Za-z']+|\d{1,3}")
 SLUG_BREAK = re.compile(r"[-_+\s]+")
+# Words a slug's last number may count the objects of ("man-who-shot-4", "crash-kills-2"):
+# after any other word a trailing number is the site's short id ("...-describes-shooting-784").
+# GVA dev file: 1 address, its id read as 784 people shot.
+COUNTS_AFTER = re.compile(
+    r"^(?:kills?|killed|shoots?|shot|wounds?|wounded|injures?|injured|hurts?|slays?|slew|slain)$",
+    re.I,
+)
 FILE_ENDING = re.compile(r"\.[A-Za-z]{2,5}$")
 # "4 year old" -> "4-year-old": the hyphens of an age the slug turned into breaks.
 AGE = re.compile(r"\b(\d{1,3}) (year|month|week|day)s? old\b", re.IGNORECASE)
@@ -76,6 +83,8 @@ def url_headline(url: str | None) -> str | None:
         return None
     slug = FILE_ENDING.sub("", max(segments, key=lambda s: len(SLUG_BREAK.findall(s))))
     words = [word for word in SLUG_BREAK.split(slug) if SLUG_WORD.fullmatch(word)]
+    if len(words) > 1 and words[-1].isdigit() and not COUNTS_AFTER.search(words[-2]):
+        words = words[:-1]  # "...-describes-shooting-784": a short id, not a count
     if len(words) < MIN_SLUG_WORDS:
         return None
     headline = AGE.sub(r"\1-\2-old", " ".join(words))

@@ -768,6 +768,9 @@ COUNT_ROWS = [
     # a headline's bare person before a comma and the subject is one more
     ("Teacher, daughter found dead in cabin", "Deputies were called at dawn.", 2, None),
     ("Update, man found dead in cabin", "Deputies were called at dawn.", 1, None),
+    # whom a vigil is held for died before it; a vigil's own story still counts its dead
+    ("2 dead, 3 hurt in shooting during vigil for cook killed in May", "It was late.", 2, 3),
+    ("Crowd holds vigil for cook killed in shooting", "It was late.", 1, None),
     # animals are not counted
     (None, "The rifle went off and injured one of the family dogs.", None, None),
     (None, "Hunters killed 4,100 deer in the first week of the season.", None, None),

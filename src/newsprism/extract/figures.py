@@ -377,8 +377,9 @@ def read_sentence(sentence: _Sentence, article: Article, annotation: Annotation)
                 vague=False, counted=victims.phrase, source=source, implicit=True,
             )
         )  # fmt: skip
-    killer = headline_killer(doc) if sentence.in_title else None
-    if killer is not None and HEADLINE_MURDER_SUICIDE.search(doc.text):
+    murder_suicide = sentence.in_title and HEADLINE_MURDER_SUICIDE.search(doc.text)
+    killer = headline_killer(doc) if murder_suicide else None
+    if killer is not None:
         sentence.figures.append(
             _figure(
                 article, sentence, source_text, mentions,

@@ -86,6 +86,8 @@ CONDITION_AFTER = re.compile(
 NAME_ENTITIES = {"ORG", "FAC", "GPE", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT"}
 # Verbs that leave their objects in a state ("left two dead and three others in the hospital").
 LEAVING_VERBS = {"leave"}
+# "in the hospital" right after a number phrase (up to two words between): with a leaving verb,
+# where the group was left ("left two dead and three others in the hospital").
 HOSPITAL_AFTER = re.compile(r"^(?:\s+[\w-]+){0,2}?\s+in\s+(?:the\s+|a\s+)?hospital\b", re.I)
 # Verbs whose object "shot" is a gunshot, not people shot ("fired one shot").
 SHOT_VERBS = {"fire", "hear", "let", "squeeze", "take", "ring", "report"}

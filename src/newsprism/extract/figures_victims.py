@@ -263,8 +263,13 @@ def _bare_pair(victim: Token, child: Token) -> bool:
         and not any(c.pos_ in {"VERB", "ADJ"} for c in child.children)  # "girl dead, boy hurt"
         and victim.tag_ == "NN"
         and victim.lemma_.lower() in PEOPLE_NOUNS
-        and not any(c.dep_ in {"det", "poss", "nummod"} for c in victim.children)
+        and _is_bare(victim)
     )
+
+
+def _is_bare(noun: Token) -> bool:
+    """A noun without a determiner, an owner or a number ("son", not "his son", "two sons")."""
+    return not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children)
 
 
 def _name_chain(name: Token, before: Token) -> list[Token]:
@@ -307,7 +312,7 @@ def _listed_before(victim: Token) -> list[Token]:
         and any(c.dep_ == "nummod" for c in victim.children)
         and head.lower_ in PEOPLE_NOUNS
         and head.lower_ not in PLURAL_PEOPLE
-        and not any(c.dep_ in {"det", "poss", "nummod"} for c in head.children)
+        and _is_bare(head)
     ):
         return [head]
     return []
@@ -529,7 +534,7 @@ def _headline_pair(verb: Token, victims: list[Token]) -> list[Token]:
         and c.i < first
         and c.tag_ == "NN"
         and (c.lemma_.lower() in PEOPLE_NOUNS or _agent_noun(c))
-        and not any(g.dep_ in {"det", "poss", "nummod"} for g in c.children)
+        and _is_bare(c)
         and c.i + 1 < len(c.doc)
         and c.doc[c.i + 1].text == ","
     ]

@@ -730,35 +730,40 @@ COUNT_ROWS = [
     # a group carried to a hospital where they died is dead; where they were treated, hurt
     (
         None,
-        "The driver and the girl were rushed to the county hospital where they later died.",
+        "The ferryman and his niece were rushed to the county hospital where they died.",
         2,
         None,
     ),
-    (None, "Two porters were taken to a hospital, where both were pronounced dead.", 2, None),
-    (None, "Two porters were taken to a hospital, where they were treated.", None, 2),
+    (
+        None,
+        "Two porters were taken by boat to a hospital, where both were pronounced dead.",
+        2,
+        None,
+    ),
+    (None, "Two porters were taken by boat to a hospital, where they were treated.", None, 2),
     # the killer's reflexive the parser hangs on the verb is one more dead
-    ("Farmer kills neighbor, then himself", "Deputies were called to the farm at dawn.", 2, None),
+    ("Farmer kills neighbor, then himself", "A neighbour phoned the sheriff at dawn.", 2, None),
     ("Dad fatally shot his 3 sons, then himself", "The house is near the mill.", 4, None),
     (None, "A guard shot a cashier and then himself inside the depot.", None, 2),
     # twins are two
     (None, "A carpenter fatally shot his twin sons on the porch.", 2, None),
     (None, "The twin towers of the mill were evacuated after shots were fired.", None, None),
     # a group left in the hospital beside the dead is hurt, not dead too
-    (None, "The ambush left two guards dead and three others in the hospital.", 2, 3),
-    (None, "A sniper killed a ranger and three others in the hospital.", 4, None),
+    (None, "The ambush left two guards dead and four drivers in the hospital.", 2, 4),
+    (None, "A sniper killed a ranger and four drivers in the hospital.", 5, None),
     # a number word inside a hospital's name counts no one
-    (None, "Five people were taken to Riverside One Health, where a welder later died.", 1, None),
+    (None, "Medics drove a welder to Riverside One Health, where he later died.", 1, None),
     # things recovered are no people recovering
     (
         None,
-        "The autopsy and the evidence recovered at the scene show it was a murder-suicide.",
+        "The report and the evidence recovered in the yard point to a murder-suicide.",
         None,
         None,
     ),
     (None, "Two rifles were recovered from the truck.", None, None),
     (None, "Two wounded tellers have recovered.", None, 2),
     # the fatal shootings of a group are their deaths
-    (None, "Three men are charged in the fatal shootings of two brothers last spring.", 2, None),
+    (None, "A jury heard about the fatal shootings of two brothers near the pier.", 2, None),
     (None, "Deputies are looking into the non-fatal shooting of two drivers.", None, 2),
     # the killer of a headline's murder-suicide is dead too, unless the headline says so
     ("Woman kills brother in murder-suicide", "Deputies were called at dawn.", 2, None),
@@ -772,7 +777,7 @@ COUNT_ROWS = [
     ("2 dead, 3 hurt in shooting during vigil for cook killed in May", "It was late.", 2, 3),
     ("Crowd holds vigil for cook killed in shooting", "It was late.", 1, None),
     # animals are not counted
-    (None, "The rifle went off and injured one of the family dogs.", None, None),
+    (None, "The rifle went off and injured one of the farm's dogs.", None, None),
     (None, "Hunters killed 4,100 deer in the first week of the season.", None, None),
     # a headline going on after a dash with "and" is still the headline, not a site's name
     ("Sure the rifle was empty, he fires — and kills cousin", "It was Monday.", 1, None),

@@ -209,7 +209,7 @@ NOT_VICTIM_NOUNS = {
     "accident", "tragedy", "mistake", "total", "tally", "number",
     # the act the parser may hang on a verb as its object ("kills wife in murder-suicide")
     "suicide",
-    # animals: the counts are of people ("struck and killed the family dog"); GVA dev file: 7
+    # animals: the counts are of people ("a stray round killed a neighbour's dog"); GVA dev file: 7
     # figures go (a dog or deer counted as a person), tune2 grouped CV injured +4 articles with
     # url_headline.COUNTS_AFTER
     "dog", "puppy", "cat", "kitten", "horse", "pet", "animal", "cow", "cattle", "deer",

@@ -84,10 +84,10 @@ CONDITION_AFTER = re.compile(
 )
 # Entity types of names a capitalized number word can be part of.
 NAME_ENTITIES = {"ORG", "FAC", "GPE", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT"}
-# Verbs that leave their objects in a state ("left two dead and three others in the hospital").
+# Verbs that leave their objects in a state ("left one dead and four others in the hospital").
 LEAVING_VERBS = {"leave"}
 # "in the hospital" right after a number phrase (up to two words between): with a leaving verb,
-# where the group was left ("left two dead and three others in the hospital").
+# where the group was left ("left a guard dead and four others in the hospital").
 HOSPITAL_AFTER = re.compile(r"^(?:\s+[\w-]+){0,2}?\s+in\s+(?:the\s+|a\s+)?hospital\b", re.I)
 # Verbs whose object "shot" is a gunshot, not people shot ("fired one shot").
 SHOT_VERBS = {"fire", "hear", "let", "squeeze", "take", "ring", "report"}
@@ -142,7 +142,7 @@ def read_amount(
     if anchor is root and AGE_BEFORE.search(doc.text[: span.start_char]):
         return None  # "a boy younger than 12 was shot": an age
     if _in_name(root):
-        return None  # "taken to Regional One Health": a word of a place's name
+        return None  # "taken to Lakeside One Clinic": a word of a place's name
     if root.lower_ == "both" and (anchor.pos_ == "PROPN" or anchor.conjuncts):
         return None  # "both Jane and John": the names are counted instead
     # a number inside "of the four victims" belongs to the phrase it ends, not the verb after;
@@ -352,8 +352,8 @@ def _adjacent_kind(doc: Doc, phrase_end: int) -> str | None:
 # C=0.3 injured 0.7732 -> 0.7743 (+1), killed 0.8914 unchanged, rules alone injured -1.
 def _in_name(root: Token) -> bool:
     """A capitalized number word inside the name of an organization, a building or a place
-    ("Regional One Health", "Methodist One Medical Center"): capitalized words of the name on
-    both sides. Not "in Stockton Five people were killed" (a sentence glued to the one before),
+    ("Lakeside One Clinic", "Methodist One Medical Center"): capitalized words of the name on
+    both sides. Not "in Millbrook Five people were killed" (a sentence glued to the one before),
     the first word after a dateline, nor its sentence's first word. GVA dev file: 1 figure
     goes (a death counted as the hospital's), none else changes."""
     return (
@@ -370,8 +370,8 @@ def _in_name(root: Token) -> bool:
 
 def _condition_kind(doc: Doc, phrase_end: int, anchor: Token) -> str | None:
     """ "2 in critical condition", "two others were left in serious condition"; a group joined
-    to the verb's first object in the hospital ("left two dead and three others in the
-    hospital"), not the dead of "killed three people in the hospital". The hospital: 1 figure
+    to the verb's first object in the hospital ("left a guard dead and four others in the
+    hospital"), not the dead of "killed four patients in the hospital". The hospital: 1 figure
     of the GVA dev file, from 3 more dead to 3 hurt."""
     if CONDITION_AFTER.match(doc.text[phrase_end:]):
         return "injured"
@@ -530,7 +530,7 @@ def _pobj_kind(prep: Token, depth: int) -> str | None:
         if HOLDER_NOUNS[holder_lemma] in {"shot", "injured"} and any(
             is_fatal_modifier(c) for c in holder.children
         ):
-            return "killed"  # "the fatal shootings of two teens": 2 figures of the GVA dev file
+            return "killed"  # "the fatal shootings of three hikers": 2 figures of the GVA dev file
         return HOLDER_NOUNS[holder_lemma]
     if word == "of" and holder_lemma in TOTAL_NOUNS:
         return _governor_kind(holder, depth + 1)  # "a total of nine people were wounded"

@@ -63,7 +63,7 @@ def word_kind(token: Token) -> str | None:
 def subject_word_kind(token: Token) -> str | None:
     """The kind a word gives its subject ("27 died", "three are recovering"); None for a use
     with an object or in the passive that says something else ("police recovered a rifle",
-    "evidence recovered at the scene")."""
+    "casings recovered from the lot")."""
     lemma = token.lemma_.lower()
     if lemma in FINDING_USES and (has_object(token) or _found_thing(token)):
         return None
@@ -71,9 +71,9 @@ def subject_word_kind(token: Token) -> str | None:
 
 
 def _found_thing(token: Token) -> bool:
-    """ "evidence recovered at the scene", "a rifle was recovered": a passive participle of a
+    """ "casings recovered from the lot", "a rifle was recovered": a passive participle of a
     finding word says what was found; "he has recovered" is a person. GVA dev file: 1 figure
-    goes ("investigation and evidence recovered", 2 hurt)."""
+    goes (two things recovered read as 2 hurt)."""
     return token.tag_ == "VBN" and (
         token.dep_ == "acl" or any(c.dep_ == "auxpass" for c in token.children)
     )
@@ -148,8 +148,8 @@ def verb_phrase_kind(verb: Token) -> str | None:
 
 
 def _died_there(verb: Token) -> bool:
-    """ "two men were taken to a hospital, where they died", "both were rushed to hospital,
-    where both were pronounced dead": a death clause on the place the group was carried to,
+    """ "both cousins were carried to the hospital, where they died", "both were rushed to
+    hospital, where both were pronounced dead": a death clause on the place the group was carried to,
     its subject the group itself. A singular "where he died" is left to the pronoun of
     figures_victims, which counts "he" as the dead one named before it. GVA dev file: 3
     figures, each from injured to the dead group; tune2 rules and CV injured +1 article."""

@@ -502,8 +502,8 @@ def _victim_tokens(token: Token) -> list[Token]:
 
 
 def _remembered(victim: Token) -> bool:
-    """The person a vigil, a funeral or a memorial is held for ("shooting during a vigil for a
-    teen killed last month"): a death before the gathering. A vigil's own story still counts
+    """The person a vigil, a funeral or a memorial is held for ("gunfire at a vigil for a cyclist
+    killed in March"): a death before the gathering. A vigil's own story still counts
     its dead through the headline's fallback and the text. GVA dev file: 3 figures go, 2
     deaths before the gathering (one a title's teen killed the week before, added to the 2 it
     counts) and 1 of the article's own dead, whom its text counts again; tune2 grouped CV
@@ -662,7 +662,7 @@ def _phrase_start(token: Token) -> int:
 def headline_killer(doc: Doc) -> Victims | None:
     """The killer of a headline that calls the act a murder-suicide, dead too: the subject of
     an active killing verb with a person for object ("Woman kills daughter in murder-suicide",
-    "suspect argued with ex before killing her friend"). None when the headline names the
+    "gunman quarrels with landlord before killing his tenant"). None when the headline names the
     killer's own death ("then himself") or has no such verb. GVA dev file: 2 titles, each to
     the right count of dead; no article's answer changes on the tuning half or tune2."""
     if any(t.lower_ in REFLEXIVE_PRONOUNS for t in doc):
@@ -674,7 +674,7 @@ def headline_killer(doc: Doc) -> Victims | None:
             continue
         subjects = _subjects(token, {"nsubj"})
         if not subjects and token.dep_ in {"pcomp", "advcl"}:
-            # "argued with ex before killing her friend": the subject of the verb it hangs on
+            # "quarrels with landlord before killing his tenant": the subject of the verb it hangs on
             verb = token.head.head if token.dep_ == "pcomp" else token.head
             subjects = _subjects(verb, {"nsubj"})
         if subjects and _is_one(subjects[0]):

@@ -149,8 +149,8 @@ def verb_phrase_kind(verb: Token) -> str | None:
 
 def _died_there(verb: Token) -> bool:
     """ "both cousins were carried to the hospital, where they died", "both were rushed to
-    hospital, where both were pronounced dead": a death clause on the place the group was carried to,
-    its subject the group itself. A singular "where he died" is left to the pronoun of
+    hospital, where both were pronounced dead": a death clause on the place the group was
+    carried to, its subject the group itself. A singular "where he died" is left to the pronoun of
     figures_victims, which counts "he" as the dead one named before it. GVA dev file: 3
     figures, each from injured to the dead group; tune2 rules and CV injured +1 article."""
     for token in verb.subtree:

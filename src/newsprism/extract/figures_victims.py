@@ -674,7 +674,8 @@ def headline_killer(doc: Doc) -> Victims | None:
             continue
         subjects = _subjects(token, {"nsubj"})
         if not subjects and token.dep_ in {"pcomp", "advcl"}:
-            # "quarrels with landlord before killing his tenant": the subject of the verb it hangs on
+            # "quarrels with landlord before killing his tenant": the subject of the verb it
+            # hangs on
             verb = token.head.head if token.dep_ == "pcomp" else token.head
             subjects = _subjects(verb, {"nsubj"})
         if subjects and _is_one(subjects[0]):

@@ -365,7 +365,11 @@ def read_sentence(sentence: _Sentence, article: Article, annotation: Annotation)
             )
         )  # fmt: skip
         anchors.append(reading.anchor)
-    for victims in singular_victims(doc, taken):
+    people = singular_victims(doc, taken)
+    if sentence.in_title and HEADLINE_MURDER_SUICIDE.search(doc.text):
+        killer = headline_killer(doc)  # "Woman kills daughter in murder-suicide": 2 dead
+        people += [killer] if killer is not None else []
+    for victims in people:
         source = source_in_sentence(victims.phrase.root)
         sentence.figures.append(
             _figure(
@@ -375,17 +379,6 @@ def read_sentence(sentence: _Sentence, article: Article, annotation: Annotation)
                 high=None if victims.ordinal else victims.value,
                 qualifier="at least" if victims.ordinal else "exact",
                 vague=False, counted=victims.phrase, source=source, implicit=True,
-            )
-        )  # fmt: skip
-    murder_suicide = sentence.in_title and HEADLINE_MURDER_SUICIDE.search(doc.text)
-    killer = headline_killer(doc) if murder_suicide else None
-    if killer is not None:
-        sentence.figures.append(
-            _figure(
-                article, sentence, source_text, mentions,
-                start=killer.phrase.start_char, end=killer.phrase.end_char, kind="killed",
-                value=1, low=1, high=1, qualifier="exact", vague=False, counted=killer.phrase,
-                source=None, implicit=True,
             )
         )  # fmt: skip
     _phrase_figures(sentence, article, source_text, mentions, doc.text)

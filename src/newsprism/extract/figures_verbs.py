@@ -9,6 +9,8 @@ headline is passive). Used by :mod:`.figures_rules` (numbers) and :mod:`.figures
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from spacy.tokens import Token
 
 from .figures_lexicon import (
@@ -188,7 +190,7 @@ def _fired_gun(verb: Token) -> bool:
     return head.lemma_.lower() in DISCHARGE_VERBS or went_off or gunfire
 
 
-def is_fatal_modifier(word: Token, words: frozenset[str] | set[str] = FATAL_MODIFIERS) -> bool:
+def is_fatal_modifier(word: Token, words: AbstractSet[str] = FATAL_MODIFIERS) -> bool:
     """ "a fatal wound", "the deadly shooting of a teen"; not "a non-fatal wound"."""
     return word.lower_ in words and not _negated(word)
 

@@ -50,18 +50,9 @@ NONE_WORDS = {"none", "nobody", "zero"}
 # Plural people after "twin" ("his twin daughters", "twin boys"): two of them. Only these, so
 # "twin towers" or "Twin Cities" count nothing.
 TWIN_PEOPLE = {
-    "daughters",
-    "sons",
-    "brothers",
-    "sisters",
-    "boys",
-    "girls",
-    "babies",
-    "children",
-    "kids",
-    "infants",
-    "toddlers",
-}
+    "daughters", "sons", "brothers", "sisters", "boys", "girls", "babies", "children", "kids",
+    "infants", "toddlers",
+}  # fmt: skip
 # "no" is not an amount before these ("no more than", "no longer", "no doubt").
 NOT_AFTER_NO = {
     "more", "fewer", "less", "longer", "matter", "doubt", "way", "sooner", "later", "further",

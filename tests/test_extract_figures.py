@@ -779,6 +779,12 @@ COUNT_ROWS = [
     # animals are not counted
     (None, "The rifle went off and injured one of the farm's dogs.", None, None),
     (None, "Hunters killed 4,100 deer in the first week of the season.", None, None),
+    # the targets of a failed killing are not its dead; a time is no victim
+    (None, "Four men face trial over the attempted murders of three porters.", None, None),
+    ("Pair charged in two attempted killings at depot", "It was late.", None, None),
+    (None, "He faces a charge in the attempted murder of a florist.", None, None),
+    (None, "A cook who was shot and killed Sunday evening was named.", 1, None),
+    (None, "Deputies looked into Monday night's shooting of a plumber.", None, 1),
     # a headline going on after a dash with "and" is still the headline, not a site's name
     ("Sure the rifle was empty, he fires — and kills cousin", "It was Monday.", 1, None),
     # a link to another story counts that story's victims, not the article's

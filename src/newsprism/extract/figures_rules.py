@@ -40,6 +40,7 @@ from .figures_verbs import (
     HEADLINE,
     has_person_object,
     inverted_subjects,
+    is_attempted,
     is_fatal,
     is_fatal_modifier,
     is_passive_like,
@@ -90,6 +91,9 @@ LEAVING_VERBS = {"leave"}
 # where the group was left ("left a guard dead and four others in the hospital").
 HOSPITAL_AFTER = re.compile(r"^(?:\s+[\w-]+){0,2}?\s+in\s+(?:the\s+|a\s+)?hospital\b", re.I)
 # Verbs whose object "shot" is a gunshot, not people shot ("fired one shot").
+# The kind of the targets of a failed killing ("the attempted murders of five teens"): survivors
+# of an attack, no count of the dead, and not of the wounded either (an attempt may miss).
+ATTEMPTED_KIND = "other"
 SHOT_VERBS = {"fire", "hear", "let", "squeeze", "take", "ring", "report"}
 # A bare number after a name ("Jane Doe, 24,") is read as an age up to this value: no person
 # is older, and a larger bare number after a name is a count ("the city, 120 miles away" is
@@ -390,6 +394,8 @@ def _count_noun_kind(anchor: Token) -> str | None:
     if anchor.pos_ != "NOUN":
         return None
     kind = COUNT_NOUNS.get(anchor.lemma_.lower())
+    if kind == "killed" and is_attempted(anchor):
+        return ATTEMPTED_KIND  # "five attempted murders"
     if kind == "population":
         return _moved_kind(anchor) or kind
     return kind
@@ -531,6 +537,8 @@ def _pobj_kind(prep: Token, depth: int) -> str | None:
             is_fatal_modifier(c) for c in holder.children
         ):
             return "killed"  # "the fatal shootings of three hikers": 2 figures of the GVA dev file
+        if HOLDER_NOUNS[holder_lemma] == "killed" and is_attempted(holder):
+            return ATTEMPTED_KIND  # "the attempted murders of five teens"
         return HOLDER_NOUNS[holder_lemma]
     if word == "of" and holder_lemma in TOTAL_NOUNS:
         return _governor_kind(holder, depth + 1)  # "a total of nine people were wounded"

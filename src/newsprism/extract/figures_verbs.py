@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from .figures_lexicon import (
     AFTER_NUMBER,
+    ATTEMPT_WORDS,
     BODY_PARTS,
     CARE_VERBS,
     DISCHARGE_VERBS,
@@ -193,6 +194,12 @@ def _fired_gun(verb: Token) -> bool:
 def is_fatal_modifier(word: Token, words: AbstractSet[str] = FATAL_MODIFIERS) -> bool:
     """ "a fatal wound", "the deadly shooting of a teen"; not "a non-fatal wound"."""
     return word.lower_ in words and not _negated(word)
+
+
+def is_attempted(noun: Token) -> bool:
+    """ "the attempted murders of five teens", "an attempted killing": an act that failed, whose
+    targets are not its dead."""
+    return any(c.lower_ in ATTEMPT_WORDS and c.dep_ in {"amod", "compound"} for c in noun.children)
 
 
 def _negated(word: Token) -> bool:

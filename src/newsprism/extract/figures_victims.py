@@ -40,6 +40,7 @@ from .figures_verbs import (
     can_be_person,
     has_person_object,
     inverted_subjects,
+    is_attempted,
     is_fatal_modifier,
     is_passive_like,
     verb_kind,
@@ -367,6 +368,8 @@ def _casualty_kind(token: Token) -> str | None:
     ):
         return "killed"  # "caused the fatal injury of a farmer"
     if token.pos_ == "NOUN" and lemma in ACT_NOUNS:
+        if is_attempted(token):
+            return None  # "the attempted murder of a clerk": the target survived
         fatal = any(is_fatal_modifier(c, ACT_NOUNS_FATAL) for c in token.children)
         return "killed" if fatal else ACT_NOUNS[lemma]
     if token.pos_ == "VERB" and lemma in HIT_VERBS:

@@ -654,7 +654,7 @@ COUNT_ROWS = [
     (None, "A clerk fatally shot Sterling Marsh and Peter Lowry outside the store.", 2, None),
     # a person called deceased before the noun is dead; a thing called dead is no one
     (None, "At the farm, deputies located a deceased elderly man near the barn.", 1, None),
-    (None, "He shot the target dead center at the range.", None, 1),
+    (None, "He shot the target dead center at the range.", None, None),
     # a wounded victim found after the first count adds one to it, over the title's count
     (
         "Three wounded at block party",
@@ -785,6 +785,19 @@ COUNT_ROWS = [
     (None, "He faces a charge in the attempted murder of a florist.", None, None),
     (None, "A cook who was shot and killed Sunday evening was named.", 1, None),
     (None, "Deputies looked into Monday night's shooting of a plumber.", None, 1),
+    # a place or a thing is no victim; a clause the parser hangs on a place is its person's
+    (None, "The clerk was hit in the chest and pronounced dead a local hospital.", 1, None),
+    (None, "A stray round struck a gas pump across the road.", None, None),
+    (None, "A boy on the porch that was struck by a round is stable.", None, 1),
+    (
+        None,
+        "Police said a baker standing in front of a depot who was also shot is stable.",
+        None,
+        1,
+    ),
+    # a state joined to an earlier verb is its subject's
+    (None, "A porter was carried to the clinic in grave condition and pronounced dead.", 1, None),
+    (None, "A girl went into surgery for her wounds and remains hospitalized.", None, 1),
     # a headline going on after a dash with "and" is still the headline, not a site's name
     ("Sure the rifle was empty, he fires — and kills cousin", "It was Monday.", 1, None),
     # a link to another story counts that story's victims, not the article's

@@ -79,6 +79,11 @@ ACT_NOUNS_FATAL = {"fatal", "deadly", "death"}
 FINDING_VERBS = {"find", "discover", "recover", "locate", "pull", "spot"}
 PLURAL_PEOPLE = {"people", "persons", "men", "women", "children", "police", "personnel"}
 RELATIVE_PRONOUNS = {"who", "that", "whom"}
+# How far up (and through which links) a place misread as a victim is followed to its person
+# ("a girl sitting on the porch that was struck": porch, on, sitting, girl). Further climbs reach
+# the verb's other phrases; set by reading the GVA dev file's figures that count a place.
+MAX_CLIMB = 6
+CLIMB_DEPS = {"pobj", "prep", "acl", "relcl", "advcl"}
 REFLEXIVE_PRONOUNS = {"himself", "herself"}
 # Gatherings held for the dead: whom they are for died before them.
 MEMORIAL_NOUNS = {"vigil", "funeral", "memorial", "wake", "burial"}
@@ -146,7 +151,7 @@ def singular_victims(doc: Doc, skip: set[int]) -> list[Victims]:
             continue
         taken = seen.setdefault(kind, set(skip))
         groups: dict[str, list[Token]] = {}
-        for victim in _victim_tokens(token):
+        for victim in map(_person_above, _victim_tokens(token)):
             if victim.dep_ == "dobj" and not (_is_person_word(victim) or can_be_person(victim)):
                 continue  # "shot outside bar": a misread headline, not a victim
             if victim.i in taken or _remembered(victim):
@@ -184,6 +189,53 @@ def singular_victims(doc: Doc, skip: set[int]) -> list[Victims]:
             v.phrase.start for v in found[1:] if v.kind != "killed" and _is_pronoun_phrase(v.phrase)
         )
     return [v for v in found if v.kind == "killed" or v.phrase.start not in dead]
+
+
+def _person_above(victim: Token) -> Token:
+    """The person a place or a thing misread as the victim hangs from ("a girl sitting on the
+    porch that was struck", "the victim that remained at the scene suffered a graze wound": the
+    parser ties the clause to the nearer noun), else ``victim`` itself."""
+    if not _is_thing(victim):
+        return victim
+    word = victim
+    for _ in range(MAX_CLIMB):
+        if word.dep_ not in CLIMB_DEPS or word.head is word:
+            break
+        word = word.head
+        if word.pos_ in {"NOUN", "PROPN"} and _is_person_word(word):
+            return word
+    return victim
+
+
+def _antecedent(noun: Token, pronoun: Token) -> Token:
+    """What a relative pronoun stands for: the noun its clause hangs on, but for "who" a person,
+    the nearest before it when the parser hung the clause on a place ("a man around the corner
+    on the ground who had been shot")."""
+    if pronoun.lower_ == "that" or not _is_thing(noun):
+        return noun
+    for word in reversed(noun.doc[noun.sent.start : noun.i]):
+        if word.pos_ in {"NOUN", "PROPN"} and _is_person_word(word):
+            return word
+    return noun
+
+
+def _shares_subject(state: Token) -> bool:
+    """A state whose verb is joined to an earlier verb and shares its subject ("was hit and
+    pronounced dead", "had surgery and remains hospitalized"); not "plays a role and is critical
+    to it" (a state of something), nor a verb the parser joined to the one that reports it
+    ("confirmed one man and one woman were found dead": a person for the first verb's object).
+    GVA dev file: 11 figures, a victim first hurt then dead now one death (10) or a survivor
+    still in hospital (1)."""
+    verb = state.head
+    if verb.dep_ != "conj" or any(c.dep_ == "prep" for c in state.children):
+        return False
+    return not any(c.dep_ == "dobj" and _is_person_word(c) for c in verb.head.children)
+
+
+def _is_thing(noun: Token) -> bool:
+    """A place, a time or a thing the lexicon knows is never a person ("porch", "scene")."""
+    lemma = noun.lemma_.lower()
+    return lemma in NOT_VICTIM_NOUNS or lemma in PLACE_NOUNS
 
 
 def _is_pronoun_phrase(phrase: Span) -> bool:
@@ -472,8 +524,10 @@ def _victim_tokens(token: Token) -> list[Token]:
         # the subject of "started shooting", "admits killing": the one who acts. GVA dev
         # file, with "anyone" no victim (figures_lexicon.NOT_VICTIM_NOUNS): 38 figures go,
         # nearly all shooters; no article's counts change
-        head_objects = [c for c in token.head.children if c.dep_ == "dobj"]
+        head_objects = [c for c in token.head.children if c.dep_ == "dobj" and not _is_thing(c)]
         victims += head_objects or _subjects(token.head)
+        if _shares_subject(token) and not victims:
+            victims += _subjects(token.head.head)
     wounded = lemma in WOUND_VERBS and token.tag_ == "VBG"
     if (
         token.dep_ in {"acl", "amod"}
@@ -500,7 +554,9 @@ def _victim_tokens(token: Token) -> list[Token]:
     victims += _headline_pair(token, victims)
     if token.dep_ == "relcl":
         # "a welder who had been wounded": the relative pronoun stands for the head noun
-        victims = [token.head if v.lower_ in RELATIVE_PRONOUNS else v for v in victims]
+        victims = [
+            _antecedent(token.head, v) if v.lower_ in RELATIVE_PRONOUNS else v for v in victims
+        ]
     return victims
 
 
@@ -604,7 +660,7 @@ def _is_one(token: Token) -> bool:
     if token.tag_ == "NN":
         # a capitalized unknown noun is more often a name or place the tagger missed, but a
         # headline's first word is capitalized whatever it is ("Teacher, son found dead")
-        known = lemma not in COUNT_NOUNS and lemma not in NOT_VICTIM_NOUNS
+        known = lemma not in COUNT_NOUNS and not _is_thing(token)
         first = token.i == 0 and bool(token.doc.user_data.get(HEADLINE)) and _agent_noun(token)
         return known and (token.text[:1].islower() or first)
     if token.tag_ not in {"NNP", "NNPS"} or token.dep_ == "compound" or token.text.isupper():

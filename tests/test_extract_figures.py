@@ -398,6 +398,18 @@ def test_the_address_headline_only_when_the_title_gives_no_number(
     assert [f for f in figures if f.in_title and not f.in_url]
 
 
+def test_a_title_cut_short_is_read_mended_from_the_address(extract: Extract) -> None:
+    title = "Farmer kills wife and nephew in Hill Farm murder-suic - WXYZ.example"
+    url = "https://tv.example/story/5512/farmer-kills-wife-and-nephew-in-hill-farm-murder-suicide"
+    body = "Deputies were called to the farm at dawn."
+    figures = extract(body, title=title, url=url)
+    mended = [f for f in figures if f.in_url]
+    assert mended
+    assert mended[0].sentence == "Farmer kills wife and nephew in Hill Farm murder-suicide"
+    article = Article(id="a1", text=body, origin="test", title=title, url=url)
+    assert article_counts(figures, article, ranker=False) == {"killed": 3, "injured": None}
+
+
 # a title and its figures (kind, value), the headline fallback's among them
 HEADLINE_ROWS = [
     ("Ferry worker dies after fall at the pier", {("killed", 1)}),

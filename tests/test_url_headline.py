@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.extract.url_headline import url_headline
+from newsprism.extract.url_headline import mended_title, url_headline
 
 # address, the headline read from it (None: no slug worth reading)
 ROWS = [
@@ -78,3 +78,36 @@ ROWS = [
 @pytest.mark.parametrize(("url", "headline"), ROWS)
 def test_url_headline(url: str | None, headline: str | None) -> None:
     assert url_headline(url) == headline
+
+
+CUT_URL = "https://tv.example/story/5512/baker-kills-wife-and-nephew-in-hill-farm-murder-suicide"
+# title, address, the title mended from the address (None: left as it is)
+MENDED_ROWS = [
+    # the site cut the title's last word: the slug goes on from there, the site's name goes
+    (
+        "Baker kills wife and nephew in Hill Farm murder-suic - WXYZ.example | News",
+        CUT_URL,
+        "Baker kills wife and nephew in Hill Farm murder-suicide",
+    ),
+    (
+        "Baker kills wife and nephew in Hill Farm murder-suic",
+        CUT_URL,
+        "Baker kills wife and nephew in Hill Farm murder-suicide",
+    ),
+    # a whole title, a plural of its last word, another headline of the story: left as they are
+    ("Baker kills wife and nephew in Hill Farm murder-suicide", CUT_URL, None),
+    (
+        "Baker kills wife and nephew in Hill Farm shooting",
+        "https://tv.example/baker-kills-wife-and-nephew-in-hill-farm-shootings",
+        None,
+    ),
+    ("Neighbours mourn nephew killed at farm - WXYZ", CUT_URL, None),
+    # too few words before the cut to know it is the same headline
+    ("Man sh - WXYZ", "https://tv.example/man-shoots-his-neighbour-over-fence-row", None),
+    ("Baker kills wife", None, None),
+]
+
+
+@pytest.mark.parametrize(("title", "url", "mended"), MENDED_ROWS)
+def test_mended_title(title: str, url: str | None, mended: str | None) -> None:
+    assert mended_title(url, title) == mended

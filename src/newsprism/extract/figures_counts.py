@@ -35,7 +35,7 @@ from .figures_lexicon import MULTIPLE_VICTIMS
 from .figures_ranker import SENTENCE_END, TITLE_DEATH, load_ranker, rank_counts
 from .figures_types import Figure, figure_source
 from .numbers import VAGUE_WORDS, parse_number
-from .url_headline import url_headline
+from .url_headline import address_headline
 
 COUNTED_KINDS = ("killed", "injured", "shot")
 # A figure followed by " of " counts part of a group named after it ("one of the victims").
@@ -328,7 +328,7 @@ def with_url_headline(
     if not any(f.in_url and f.article_id == article.id for f in figures):
         return figures, article
     kept = [f for f in figures if not (f.in_title and not f.in_url)]
-    return kept, replace(article, title=url_headline(article.url))
+    return kept, replace(article, title=address_headline(article.url, article.title))
 
 
 class RankerText(TypedDict):

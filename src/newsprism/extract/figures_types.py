@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import Article
-from .url_headline import url_headline
+from .url_headline import address_headline
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -87,5 +87,5 @@ def offsets_text(article: Article, *, in_title: bool, in_url: bool) -> str:
     """The article's text, its title, or the headline of its address: what the offsets of a
     sentence or figure with these flags point into."""
     if in_url:
-        return url_headline(article.url) or ""
+        return address_headline(article.url, article.title) or ""
     return (article.title or "") if in_title else article.text

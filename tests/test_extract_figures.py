@@ -810,6 +810,8 @@ COUNT_ROWS = [
     # a state joined to an earlier verb is its subject's
     (None, "A porter was carried to the clinic in grave condition and pronounced dead.", 1, None),
     (None, "A girl went into surgery for her wounds and remains hospitalized.", None, 1),
+    # a headline's participle the tagger took for a noun still has its subject
+    ("Aunt and child shot in domestic dispute in Millbrook", "It was late.", None, 2),
     # a headline going on after a dash with "and" is still the headline, not a site's name
     ("Sure the rifle was empty, he fires — and kills cousin", "It was Monday.", 1, None),
     # a link to another story counts that story's victims, not the article's

@@ -792,26 +792,21 @@ COUNT_ROWS = [
     (None, "The rifle went off and injured one of the farm's dogs.", None, None),
     (None, "Hunters killed 4,100 deer in the first week of the season.", None, None),
     # the targets of a failed killing are not its dead; a time is no victim
-    (None, "Four men face trial over the attempted murders of three porters.", None, None),
+    (None, "Four men face trial over the attempted killings of three porters.", None, None),
     ("Pair charged in two attempted killings at depot", "It was late.", None, None),
-    (None, "He faces a charge in the attempted murder of a florist.", None, None),
+    (None, "He faces a charge over the foiled murder of a florist.", None, None),
     (None, "A cook who was shot and killed Sunday evening was named.", 1, None),
     (None, "Deputies looked into Monday night's shooting of a plumber.", None, 1),
     # a place or a thing is no victim; a clause the parser hangs on a place is its person's
-    (None, "The clerk was hit in the chest and pronounced dead a local hospital.", 1, None),
+    (None, "A clerk was struck in the back and pronounced dead the county clinic.", 1, None),
     (None, "A stray round struck a gas pump across the road.", None, None),
-    (None, "A boy on the porch that was struck by a round is stable.", None, 1),
-    (
-        None,
-        "Police said a baker standing in front of a depot who was also shot is stable.",
-        None,
-        1,
-    ),
+    (None, "A cook in the residence that was hit by a round is stable.", None, 1),
+    (None, "Deputies found a driver by a van in the lot who had been shot.", None, 1),
     # a state joined to an earlier verb is its subject's
     (None, "A porter was carried to the clinic in grave condition and pronounced dead.", 1, None),
     (None, "A girl went into surgery for her wounds and remains hospitalized.", None, 1),
     # a headline's participle the tagger took for a noun still has its subject
-    ("Aunt and child shot in domestic dispute in Millbrook", "It was late.", None, 2),
+    ("Uncle and child shot in family row in Millbrook", "It was late.", None, 2),
     # a headline going on after a dash with "and" is still the headline, not a site's name
     ("Sure the rifle was empty, he fires — and kills cousin", "It was Monday.", 1, None),
     # a link to another story counts that story's victims, not the article's

@@ -90,10 +90,10 @@ LEAVING_VERBS = {"leave"}
 # "in the hospital" right after a number phrase (up to two words between): with a leaving verb,
 # where the group was left ("left a guard dead and four others in the hospital").
 HOSPITAL_AFTER = re.compile(r"^(?:\s+[\w-]+){0,2}?\s+in\s+(?:the\s+|a\s+)?hospital\b", re.I)
-# Verbs whose object "shot" is a gunshot, not people shot ("fired one shot").
-# The kind of the targets of a failed killing ("the attempted murders of five teens"): survivors
-# of an attack, no count of the dead, and not of the wounded either (an attempt may miss).
+# The kind of the targets of a failed killing ("the attempted killings of three clerks"): the
+# survivors of an attack, no count of the dead nor of the wounded (an attempt may miss).
 ATTEMPTED_KIND = "other"
+# Verbs whose object "shot" is a gunshot, not people shot ("fired one shot").
 SHOT_VERBS = {"fire", "hear", "let", "squeeze", "take", "ring", "report"}
 # A bare number after a name ("Jane Doe, 24,") is read as an age up to this value: no person
 # is older, and a larger bare number after a name is a count ("the city, 120 miles away" is
@@ -395,7 +395,7 @@ def _count_noun_kind(anchor: Token) -> str | None:
         return None
     kind = COUNT_NOUNS.get(anchor.lemma_.lower())
     if kind == "killed" and is_attempted(anchor):
-        return ATTEMPTED_KIND  # "five attempted murders"
+        return ATTEMPTED_KIND  # "two attempted killings"
     if kind == "population":
         return _moved_kind(anchor) or kind
     return kind
@@ -538,7 +538,7 @@ def _pobj_kind(prep: Token, depth: int) -> str | None:
         ):
             return "killed"  # "the fatal shootings of three hikers": 2 figures of the GVA dev file
         if HOLDER_NOUNS[holder_lemma] == "killed" and is_attempted(holder):
-            return ATTEMPTED_KIND  # "the attempted murders of five teens"
+            return ATTEMPTED_KIND  # "the attempted killings of three clerks"
         return HOLDER_NOUNS[holder_lemma]
     if word == "of" and holder_lemma in TOTAL_NOUNS:
         return _governor_kind(holder, depth + 1)  # "a total of nine people were wounded"

@@ -197,7 +197,7 @@ def is_fatal_modifier(word: Token, words: AbstractSet[str] = FATAL_MODIFIERS) ->
 
 
 def is_attempted(noun: Token) -> bool:
-    """ "the attempted murders of five teens", "an attempted killing": an act that failed, whose
+    """ "the attempted killings of three clerks", "a foiled murder": an act that failed, whose
     targets are not its dead."""
     return any(c.lower_ in ATTEMPT_WORDS and c.dep_ in {"amod", "compound"} for c in noun.children)
 

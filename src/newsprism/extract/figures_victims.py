@@ -80,8 +80,8 @@ FINDING_VERBS = {"find", "discover", "recover", "locate", "pull", "spot"}
 PLURAL_PEOPLE = {"people", "persons", "men", "women", "children", "police", "personnel"}
 RELATIVE_PRONOUNS = {"who", "that", "whom"}
 # How far up (and through which links) a place misread as a victim is followed to its person
-# ("a girl sitting on the porch that was struck": porch, on, sitting, girl). Further climbs reach
-# the verb's other phrases; set by reading the GVA dev file's figures that count a place.
+# ("a cook resting in the residence that was hit": residence, in, resting, cook). Further climbs
+# reach the verb's other phrases; set by reading the GVA dev file's figures that count a place.
 MAX_CLIMB = 6
 CLIMB_DEPS = {"pobj", "prep", "acl", "relcl", "advcl"}
 REFLEXIVE_PRONOUNS = {"himself", "herself"}
@@ -192,9 +192,9 @@ def singular_victims(doc: Doc, skip: set[int]) -> list[Victims]:
 
 
 def _person_above(victim: Token) -> Token:
-    """The person a place or a thing misread as the victim hangs from ("a girl sitting on the
-    porch that was struck", "the victim that remained at the scene suffered a graze wound": the
-    parser ties the clause to the nearer noun), else ``victim`` itself."""
+    """The person a place or a thing misread as the victim hangs from ("a cook resting in the
+    residence that was hit", "the guard who stayed at the scene took a graze wound": the parser
+    ties the clause to the nearer noun), else ``victim`` itself."""
     if not _is_thing(victim):
         return victim
     word = victim
@@ -209,11 +209,13 @@ def _person_above(victim: Token) -> Token:
 
 def _antecedent(noun: Token, pronoun: Token) -> Token:
     """What a relative pronoun stands for: the noun its clause hangs on, but for "who" a person,
-    the nearest before it when the parser hung the clause on a place ("a man around the corner
-    on the ground who had been shot")."""
+    the nearest before it, with no verb between, when the parser hung the clause on a place ("a
+    driver by the van in the lot who had been hit")."""
     if pronoun.lower_ == "that" or not _is_thing(noun):
         return noun
     for word in reversed(noun.doc[noun.sent.start : noun.i]):
+        if word.pos_ in {"VERB", "AUX"}:
+            break
         if word.pos_ in {"NOUN", "PROPN"} and _is_person_word(word):
             return word
     return noun
@@ -421,7 +423,7 @@ def _casualty_kind(token: Token) -> str | None:
         return "killed"  # "caused the fatal injury of a farmer"
     if token.pos_ == "NOUN" and lemma in ACT_NOUNS:
         if is_attempted(token):
-            return None  # "the attempted murder of a clerk": the target survived
+            return None  # "an attempted killing of a clerk": the target survived
         fatal = any(is_fatal_modifier(c, ACT_NOUNS_FATAL) for c in token.children)
         return "killed" if fatal else ACT_NOUNS[lemma]
     if token.pos_ == "VERB" and lemma in HIT_VERBS:
@@ -441,7 +443,7 @@ def _casualty_kind(token: Token) -> str | None:
 
 
 def _participle_as_noun(token: Token) -> bool:
-    """A headline's casualty participle the tagger took for a noun with a subject ("Mother and
+    """A headline's casualty participle the tagger took for a noun with a subject ("Uncle and
     child shot in ..." as the noun "shot"). GVA dev file: 5 titles, each a subject the parse
     had lost; tune2 grouped CV injured +1 article, the tuning half unchanged."""
     return (

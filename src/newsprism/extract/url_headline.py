@@ -94,31 +94,24 @@ def address_headline(url: str | None, title: str | None) -> str | None:
 def mended_title(url: str | None, title: str | None) -> str | None:
     """``title`` completed from its address when the site cut it short: "Farmer kills wife and
     nephew in Hill Farm murder-suic - Site" over ".../farmer-kills-wife-and-nephew-in-hill-farm-
-    murder-suicide" is "... murder-suicide". The cut word is the
-    start of a longer slug word right after the word before it, and the title goes on with the
-    site's name or ends there. None when the title is whole or the address has no headline."""
+    murder-suicide" is "... murder-suicide". The cut word is the start of a longer slug word
+    (not its plural) right after the word before it, and the title goes on with the site's name
+    or ends there. None when the title is whole or the address has no headline."""
     headline = url_headline(url)
     if not title or not headline:
         return None
     slug = TITLE_WORD.findall(headline.lower())
     words = list(TITLE_WORD.finditer(title.lower()))
-    for j in range(1, len(words)):
-        cut = words[j]
-        if not CUT_TITLE_END.match(title, cut.end()):
+    for j in range(MIN_SLUG_WORDS, len(words)):
+        cut, before = words[j].group(), [word.group() for word in words[:j]]
+        if not CUT_TITLE_END.match(title, words[j].end()):
             continue
-        before = [word.group() for word in words[:j]]
-        shared = sum(word in slug for word in before)
-        if len(before) < MIN_SLUG_WORDS or shared < CUT_TITLE_SHARE * len(before):
+        if sum(word in slug for word in before) < CUT_TITLE_SHARE * len(before):
             continue
         for i in range(1, len(slug)):
-            whole = slug[i]
-            if (
-                slug[i - 1] == before[-1]
-                and whole.startswith(cut.group())
-                and len(whole) > len(cut.group())
-                and whole != cut.group() + "s"
-            ):
-                return title[: cut.start()] + " ".join(slug[i:])
+            goes_on = slug[i].startswith(cut) and slug[i] not in {cut, cut + "s"}
+            if goes_on and slug[i - 1] == before[-1]:
+                return title[: words[j].start()] + " ".join(slug[i:])
     return None
 
 

@@ -615,12 +615,7 @@ def _headline_pair(verb: Token, victims: list[Token]) -> list[Token]:
 def _agent_noun(token: Token) -> bool:
     """A noun for someone who does something ("teacher", "dentist", "attendant"), by its
     ending; not a thing or a place the lexicon knows."""
-    lemma = token.lemma_.lower()
-    return (
-        AGENT_ENDING.search(lemma) is not None
-        and lemma not in NOT_VICTIM_NOUNS
-        and lemma not in PLACE_NOUNS
-    )
+    return AGENT_ENDING.search(token.lemma_.lower()) is not None and not _is_thing(token)
 
 
 def _found_body(token: Token) -> bool:

@@ -82,7 +82,6 @@ SECOND_COUNT = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)
 def address_headline(url: str | None, title: str | None) -> str | None:
     """The headline that the offsets of an article's address figures point into: its title
     mended from the address when the site cut it short (:func:`mended_title`), else the

@@ -807,6 +807,27 @@ COUNT_ROWS = [
     (None, "A girl went into surgery for her wounds and remains hospitalized.", None, 1),
     # a headline's participle the tagger took for a noun still has its subject
     ("Uncle and child shot in family row in Millbrook", "It was late.", None, 2),
+    # a headline's list of groups of different ages or sexes adds up
+    ("Details emerge in deaths of 5 kids, 3 adults at ranch", "It was late.", 8, None),
+    ("Deputies: 2 sons, 1 daughter found dead at farm", "It was late.", 3, None),
+    # people of one owner listed with commas, a reflexive closing the list, "both" with a list
+    (None, "Police said the grocer shot his wife, his daughter and himself.", None, 3),
+    (
+        None,
+        "The grocer killed his eldest niece, his youngest nephew, and then himself.",
+        3,
+        None,
+    ),
+    (None, "A deputy said the grocer shot both brothers and then himself.", None, 3),
+    ("Deputies say farmer killed his aunt, 3 nephews, then himself", "It was late.", 5, None),
+    (
+        None,
+        "Deputies gave details about a grocer who fatally shot his two nieces and then "
+        "himself on Friday.",
+        3,
+        None,
+    ),
+    (None, "He shot his aunt, his closest friend.", None, 1),
     # a headline going on after a dash with "and" is still the headline, not a site's name
     ("Sure the rifle was empty, he fires — and kills cousin", "It was Monday.", 1, None),
     # a link to another story counts that story's victims, not the article's

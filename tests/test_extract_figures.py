@@ -828,6 +828,10 @@ COUNT_ROWS = [
         None,
     ),
     (None, "He shot his aunt, his closest friend.", None, 1),
+    # a couple or a pair is two people; "a couple of" is no one
+    ("Quarryville couple killed in blaze near depot", "It was late.", 2, None),
+    (None, "A retired couple and their grandson were found dead in the flat.", 3, None),
+    (None, "The grocer was shot a couple of times in the arm.", None, 1),
     # a headline going on after a dash with "and" is still the headline, not a site's name
     ("Sure the rifle was empty, he fires — and kills cousin", "It was Monday.", 1, None),
     # a link to another story counts that story's victims, not the article's

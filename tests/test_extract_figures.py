@@ -828,6 +828,8 @@ COUNT_ROWS = [
         None,
     ),
     (None, "He shot his aunt, his closest friend.", None, 1),
+    # a broadcaster's channel in a dateline is no count
+    (None, "MILLBROOK (KXYZ 8) \u2013 Two porters are dead after a fire on the quay.", 2, None),
     # a couple or a pair is two people; "a couple of" is no one
     ("Quarryville couple killed in blaze near depot", "It was late.", 2, None),
     (None, "A retired couple and their grandson were found dead in the flat.", 3, None),

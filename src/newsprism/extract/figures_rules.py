@@ -152,7 +152,7 @@ def read_amount(
         return None  # "Jane Doe, 24," / "killed a man, 18, Tom Doe": an age before a name
     if anchor is root and AGE_BEFORE.search(doc.text[: span.start_char]):
         return None  # "a boy younger than 12 was shot": an age
-    if _in_name(root):
+    if _in_name(root) or _station_number(root):
         return None  # "taken to Lakeside One Clinic": a word of a place's name
     if root.lower_ == "both" and (
         anchor.pos_ == "PROPN" or (anchor.conjuncts and anchor.tag_ not in {"NNS", "NNPS"})
@@ -379,6 +379,20 @@ def _in_name(root: Token) -> bool:
         and root.i + 1 < len(root.doc)
         and root.doc[root.i + 1].ent_type_ == root.ent_type_
         and root.doc[root.i + 1].text[:1].isupper()
+    )
+
+
+def _station_number(root: Token) -> bool:
+    """A number ending a name in brackets ("SPRINGFIELD (KXYZ 8) - ...": a broadcaster's channel
+    in a dateline). GVA dev file: 1 figure goes (8 more dead), none else changes."""
+    doc = root.doc
+    closes = root.text.endswith(")") or (root.i + 1 < len(doc) and doc[root.i + 1].text == ")")
+    return (
+        root.text.rstrip(")").isdigit()
+        and closes
+        and root.i >= 2
+        and doc[root.i - 1].text[:1].isupper()
+        and doc[root.i - 2].text == "("
     )
 
 

@@ -828,6 +828,9 @@ COUNT_ROWS = [
         None,
     ),
     (None, "He shot his aunt, his closest friend.", None, 1),
+    # one shot, then the pronoun of "killing": the same person
+    (None, "Deputies say he shot another porter by mistake, killing him.", 1, None),
+    (None, "She wounded a clerk before deputies killed her.", 1, 1),
     # a broadcaster's channel in a dateline is no count
     (None, "MILLBROOK (KXYZ 8) \u2013 Two porters are dead after a fire on the quay.", 2, None),
     # a couple or a pair is two people; "a couple of" is no one

@@ -153,7 +153,7 @@ def read_amount(
     if anchor is root and AGE_BEFORE.search(doc.text[: span.start_char]):
         return None  # "a boy younger than 12 was shot": an age
     if _in_name(root) or _station_number(root):
-        return None  # "taken to Lakeside One Clinic": a word of a place's name
+        return None  # "taken to Lakeside One Clinic", "(KXYZ 8)": a word of a name
     if root.lower_ == "both" and (
         anchor.pos_ == "PROPN" or (anchor.conjuncts and anchor.tag_ not in {"NNS", "NNPS"})
     ):

@@ -243,11 +243,6 @@ DISTINCT_WORDS = re.compile(
     r"hands?|shoulders?|buttocks?|thighs?|ankles?|knees?|wrists?|fingers?|hips?))\b",
     re.IGNORECASE,
 )
-# Object pronouns of "killing" after a person hit, in one sentence (_dies_after). GVA
-# dev file: tune2 rules injured 0.7623 -> 0.7647, grouped CV 0.8113 -> 0.8137 (1 right, none
-# wrong); no answer of the tuning half changes.
-DIES_PRONOUNS = {"him", "her"}
-KILLING_BEFORE = re.compile(r"\bkilling\s+$", re.IGNORECASE)
 
 
 def article_counts(
@@ -522,7 +517,7 @@ def _sentence_totals(figures: Sequence[Figure], article: Article) -> Totals:
         key = (kind, figure.value, PRONOUN_REFERENT.get(counted, counted))
         if key in seen:
             continue  # the same count repeated in one run-on sentence
-        if _is_anaphor(figure, figures) or _dies_after(figure, figures, article):
+        if _is_anaphor(figure, figures):
             continue
         seen.add(key)
         kept.append(figure)
@@ -563,21 +558,6 @@ def _sentence_totals(figures: Sequence[Figure], article: Article) -> Totals:
         if not totals["shot"]:
             del totals["shot"]
     return totals
-
-
-def _dies_after(hurt: Figure, figures: Sequence[Figure], article: Article) -> bool:
-    """ "she hit another cyclist, killing him": one person shot or hurt is the object pronoun of
-    "killing" after it, not a survivor too ("another" had made him one); not "she wounded a
-    clerk before deputies killed her"."""
-    if hurt.kind not in {"shot", "injured"} or not hurt.implicit or hurt.value != 1:
-        return False
-    return any(
-        f.kind == "killed"
-        and f.start > hurt.start
-        and (f.counted or "").lower() in DIES_PRONOUNS
-        and KILLING_BEFORE.search(figure_source(f, article)[max(0, f.start - 12) : f.start])
-        for f in figures
-    )
 
 
 def _is_anaphor(figure: Figure, figures: Sequence[Figure]) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -189,6 +190,15 @@ def singular_victims(doc: Doc, skip: set[int]) -> list[Victims]:
     named = {v.phrase.start for v in found[:-1]}
     if len(named) == 1 and found[-1].kind == "killed" and _is_pronoun_phrase(found[-1].phrase):
         dead.update(named)
+    # "she hit another cyclist, killing him": the one person hit just before is the one killed,
+    # not a survivor too; not "she wounded a clerk before deputies killed her". GVA dev file:
+    # tune2 rules injured 0.7623 -> 0.7647, grouped CV 0.8113 -> 0.8137 (1 right, none wrong);
+    # no answer of the tuning half changes
+    dead.update(
+        before.phrase.start
+        for before, victims in pairwise(found)
+        if victims.kind == "killed" and before.value == 1 and _killing_object(victims.phrase)
+    )
     # "a woman died after she was shot in the leg": a pronoun hurt after one person named dead
     # before it is that person (read as a survivor, the limb made her one more wounded)
     if PRONOUN_IS_THE_DEAD and found and found[0].kind == "killed" and found[0].value == 1:
@@ -245,6 +255,12 @@ def _is_thing(noun: Token) -> bool:
     """A place, a time or a thing the lexicon knows is never a person ("porch", "scene")."""
     lemma = noun.lemma_.lower()
     return lemma in NOT_VICTIM_NOUNS or lemma in PLACE_NOUNS
+
+
+def _killing_object(phrase: Span) -> bool:
+    """ "..., killing him": a pronoun object of the participle "killing"."""
+    word = phrase[0]
+    return len(phrase) == 1 and word.lower_ in {"him", "her"} and word.head.lower_ == "killing"
 
 
 def _is_pronoun_phrase(phrase: Span) -> bool:
@@ -335,10 +351,10 @@ def _same_owner(victim: Token, child: Token) -> bool:
 
 def _list_goes_on(noun: Token) -> bool:
     """An "and" follows ``noun``: as its conjunct or after its phrase ("his son, and then")."""
+    if any(c.dep_ == "conj" for c in noun.children):
+        return True
     after = _word_after(noun)
-    return any(c.dep_ == "conj" for c in noun.children) or (
-        after is not None and after.lower_ == "and"
-    )
+    return after is not None and after.lower_ == "and"
 
 
 def _word_after(phrase: Token, skip: AbstractSet[str] = frozenset()) -> Token | None:

@@ -839,6 +839,10 @@ COUNT_ROWS = [
     (None, "The grocer was shot a couple of times in the arm.", None, 1),
     # a headline going on after a dash with "and" is still the headline, not a site's name
     ("Sure the rifle was empty, he fires — and kills cousin", "It was Monday.", 1, None),
+    # a title's singular noun of a killing reports one dead; its plural is left to the body
+    ("Two brothers charged in quarry killing", "The hearing is set for May.", 1, None),
+    ("Arrest made in Millbrook slaying", "The hearing is set for May.", 1, None),
+    ("Three charged in dockside killings", "The hearing is set for May.", None, None),
     # a link to another story counts that story's victims, not the article's
     (
         "Boy wounded on Elm Street",

@@ -64,10 +64,14 @@ UPDATE_WORDS = re.compile(
     r"remains?|remained|in all|total|update[ds]?|now|another|also|both|all|other)\b",
     re.IGNORECASE,
 )
-# ... and does not point to another time.
+# ... and does not point to another time. "the past couple of years", "the last 18 months"
+# ("a feud that has claimed two lives over the past couple of years"): tuning half and tune2
+# grouped CV killed 0.9004 -> 0.9012 (tune2 +1 -1 by the retrained weights, tuning half over 6
+# fold splits unchanged).
 OTHER_TIME = re.compile(
     r"\b(?:last (?:week|month|year)|(?:a|one|two|three) (?:weeks?|months?|years?) (?:ago|earlier)|"
-    r"earlier this (?:year|month)|previous|(?:19|20)\d\d|(?:jan|feb|mar|apr|jun|jul|aug|sep|"
+    r"earlier this (?:year|month)|previous|(?:past|last) (?:few |couple of |several |\d+ )?"
+    r"(?:years|months|decades)|(?:19|20)\d\d|(?:jan|feb|mar|apr|jun|jul|aug|sep|"
     r"sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|in (?:january|february|march|april|may|june|july|"
     r"august|september|october|november|december)|related)\b",
     re.IGNORECASE,

@@ -843,6 +843,10 @@ COUNT_ROWS = [
     ("Two brothers charged in quarry killing", "The hearing is set for May.", 1, None),
     ("Arrest made in Millbrook slaying", "The hearing is set for May.", 1, None),
     ("Three charged in dockside killings", "The hearing is set for May.", None, None),
+    # a plural of people without a number, listed with others among the dead, is at least two
+    (None, "A grocer and his children were found dead in the flat.", 3, None),
+    (None, "The gunman killed a porter and several drivers at the depot.", 1, None),
+    (None, "The gunman wounded a porter and several drivers at the depot.", None, 1),
     # a toll of the past years is no count of the article's shooting
     (
         "Six hurt in shooting at harbour fair",

@@ -177,6 +177,13 @@ def test_victims_without_a_number(extract: Extract, sentence: str, kind: str, va
     assert sentence[figure.start : figure.end] == figure.counted
 
 
+def test_a_plural_without_a_number_is_a_floor(extract: Extract) -> None:
+    sentence = "A grocer and his children were found dead in the flat."
+    figure = one(extract(sentence), "killed", 3)
+    assert (figure.qualifier, figure.low, figure.high) == ("at least", 3, None)
+    assert figure.counted == "A grocer and his children"
+
+
 # sentence, kind, value: victims named without a number in the newer patterns
 NEWER_VICTIMS = [
     # a hospital condition stated of a person
@@ -846,6 +853,9 @@ COUNT_ROWS = [
     # a plural of people without a number, listed with others among the dead, is at least two
     (None, "A grocer and his children were found dead in the flat.", 3, None),
     (None, "The gunman killed a porter and several drivers at the depot.", 1, None),
+    # after a group, a common noun is one more person, a name one of the group
+    (None, "Deputies say the grocer killed the children and the nanny.", 3, None),
+    (None, "His aunt and two nephews, Tom and Joe, were killed at the farm.", 3, None),
     (None, "The gunman wounded a porter and several drivers at the depot.", None, 1),
     # a toll of the past years is no count of the article's shooting
     (

@@ -379,8 +379,8 @@ def read_sentence(sentence: _Sentence, article: Article, annotation: Annotation)
                 article, sentence, source_text, mentions,
                 start=victims.phrase.start_char, end=victims.phrase.end_char, kind=victims.kind,
                 value=victims.value, low=victims.value,
-                high=None if victims.ordinal else victims.value,
-                qualifier="at least" if victims.ordinal else "exact",
+                high=None if victims.ordinal or victims.floor else victims.value,
+                qualifier="at least" if victims.ordinal or victims.floor else "exact",
                 vague=False, counted=victims.phrase, source=source, implicit=True,
             )
         )  # fmt: skip

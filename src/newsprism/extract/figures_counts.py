@@ -34,6 +34,7 @@ from ..models import Article
 from .figures_lexicon import MULTIPLE_VICTIMS
 from .figures_ranker import SENTENCE_END, TITLE_DEATH, load_ranker, rank_counts
 from .figures_types import Figure, figure_source
+from .figures_victims import ordinal_value
 from .numbers import VAGUE_WORDS, parse_number
 from .url_headline import address_headline
 
@@ -525,7 +526,7 @@ def _sentence_totals(figures: Sequence[Figure], article: Article) -> Totals:
             continue
         seen.add(key)
         kept.append(figure)
-        if figure.implicit and figure.qualifier == "at least":
+        if figure.implicit and figure.qualifier == "at least" and _running_count(figure):
             if kind == "killed" and not DEFINITE.match(figure.counted or ""):
                 # "a third victim died": a running count of the dead, not more people
                 totals[kind] = max(totals.get(kind, 0), figure.value or 0)
@@ -562,6 +563,13 @@ def _sentence_totals(figures: Sequence[Figure], article: Article) -> Totals:
         if not totals["shot"]:
             del totals["shot"]
     return totals
+
+
+def _running_count(figure: Figure) -> bool:
+    """ "a third victim died", a headline's "deadly shooting": a floor that is a running count
+    of the victims or a headline's fallback, not a group of people ("his wife and children")."""
+    words = re.findall(r"[\w-]+", figure.counted or "")
+    return not words or any(ordinal_value(word) is not None for word in words)
 
 
 def _is_anaphor(figure: Figure, figures: Sequence[Figure]) -> bool:

@@ -148,6 +148,7 @@ class Victims:
     value: int
     kind: str
     ordinal: bool = False  # "a seventh victim": the value is a running count (at least 7)
+    floor: bool = False  # "his wife and children": at least the value (see _bare_plural)
 
 
 def singular_victims(doc: Doc, skip: set[int]) -> list[Victims]:
@@ -276,14 +277,16 @@ def _victims(doc: Doc, people: list[Token], kind: str) -> Victims:
     phrase = doc[_phrase_start(people[0]) : people[-1].i + 1]
     value = _ordinal(people[0]) if len(people) == 1 else None
     count = sum(2 if p.lemma_.lower() in PAIR_NOUNS or _bare_plural(p) else 1 for p in people)
-    floor = bool(value) or any(_bare_plural(p) for p in people)
-    return Victims(phrase=phrase, value=value or count, kind=kind, ordinal=floor)
+    floor = any(_bare_plural(p) for p in people)
+    return Victims(phrase=phrase, value=value or count, kind=kind, ordinal=bool(value), floor=floor)
 
 
 def _people(victim: Token, seen: set[int], groups_count: bool = False) -> list[Token]:
     """The singular people coordinated with ``victim``. After a plural group only a new person
-    counts ("two children and an adult male", "four classmates and himself"): names after a
-    group are usually its members ("his wife and two sons, Tom and Joe")."""
+    counts ("two children and an adult male", "four classmates and himself", "the children
+    and the wife"): names after a group are usually its members ("his wife and two sons, Tom
+    and Joe"), common nouns are not (GVA dev file: 3 figures, each one more person; no answer
+    of tune or tune2 changes)."""
     people: list[Token] = []
     after_group = False
     if victim.lower_ in REFLEXIVE_PRONOUNS and victim.dep_ == "conj":
@@ -308,7 +311,7 @@ def _people(victim: Token, seen: set[int], groups_count: bool = False) -> list[T
         ):
             after_group = True
             continue
-        if after_group and not _is_new_person(person):
+        if after_group and not (_is_new_person(person) or person.pos_ == "NOUN"):
             continue
         if person.i not in seen and (_is_one(person) or (names and _is_name(person))):
             people.append(person)

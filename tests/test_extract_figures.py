@@ -853,6 +853,7 @@ COUNT_ROWS = [
     # a plural of people without a number, listed with others among the dead, is at least two
     (None, "A grocer and his children were found dead in the flat.", 3, None),
     (None, "The gunman killed a porter and several drivers at the depot.", 1, None),
+    (None, "Eleven Millbrook police and civilians were killed in the blast.", 11, None),
     # after a group, a common noun is one more person, a name one of the group
     (None, "Deputies say the grocer killed the children and the nanny.", 3, None),
     (None, "His aunt and two nephews, Tom and Joe, were killed at the farm.", 3, None),

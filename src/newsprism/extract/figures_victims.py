@@ -299,8 +299,16 @@ def _people(victim: Token, seen: set[int], groups_count: bool = False) -> list[T
     # the annotation calls it (GVA dev tuning half killed exact 0.8935 -> 0.8956, 2 right,
     # none wrong; injured unchanged)
     names = any(p.tag_ == "NNP" and p.ent_type_ == "PERSON" for p in listed)
+    # a plural without a number counts among singular people only: "11 police and civilians"
+    # is one group of 11
+    singles = [
+        p
+        for p in listed
+        if p.tag_ not in {"NNS", "NNPS"} and not any(c.dep_ == "nummod" for c in p.children)
+    ]
+    bare = groups_count and len(singles) == len(listed) - 1 and len(listed) > 1
     for person in listed:
-        if groups_count and _bare_plural(person) and len(listed) > 1 and person.i not in seen:
+        if bare and _bare_plural(person) and person.i not in seen:
             people.append(person)
             after_group = True
             continue

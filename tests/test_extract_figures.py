@@ -850,6 +850,8 @@ COUNT_ROWS = [
     ("Two brothers charged in quarry killing", "The hearing is set for May.", 1, None),
     ("Arrest made in Millbrook slaying", "The hearing is set for May.", 1, None),
     ("Three charged in dockside killings", "The hearing is set for May.", None, None),
+    # "none fatally" counts no dead, whatever verbs come between
+    (None, "Five guests were shot or suffered minor injuries, none fatally.", 0, 5),
     # a plural of people without a number, listed with others among the dead, is at least two
     (None, "A grocer and his children were found dead in the flat.", 3, None),
     (None, "The gunman killed a porter and several drivers at the depot.", 1, None),

@@ -850,6 +850,9 @@ COUNT_ROWS = [
     ("Two brothers charged in quarry killing", "The hearing is set for May.", 1, None),
     ("Arrest made in Millbrook slaying", "The hearing is set for May.", 1, None),
     ("Three charged in dockside killings", "The hearing is set for May.", None, None),
+    # a list that goes on after a name renaming its first person
+    (None, "Deputies said the grocer shot his wife Jane, his niece and himself.", None, 3),
+    (None, "Deputies said the grocer shot his wife Jane, a nurse at the clinic.", None, 1),
     # "none fatally" counts no dead, whatever verbs come between
     (None, "Five guests were shot or suffered minor injuries, none fatally.", 0, 5),
     # a plural of people without a number, listed with others among the dead, is at least two

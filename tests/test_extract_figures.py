@@ -850,6 +850,28 @@ COUNT_ROWS = [
     ("Two brothers charged in quarry killing", "The hearing is set for May.", 1, None),
     ("Arrest made in Millbrook slaying", "The hearing is set for May.", 1, None),
     ("Three charged in dockside killings", "The hearing is set for May.", None, None),
+    # the subject of a passive the parser hung on a word before it
+    (
+        None,
+        "Millbrook deputies are investigating after a 17-year-old was shot and killed.",
+        1,
+        None,
+    ),
+    (None, "Deputies are investigating after a 16-year-old was shot Monday night.", None, 1),
+    (
+        None,
+        "The desk has learned a 19-year-old has turned himself in after another teen was badly "
+        "injured while playing with a rifle.",
+        None,
+        1,
+    ),
+    (None, "Deputies determined Tom Doe, 16, of Millbrook was shot in both legs.", None, 1),
+    (
+        None,
+        "A 30-year-old man was killed and a 22-year-old was wounded about 1:15 a.m. in the lane.",
+        1,
+        1,
+    ),
     # a list that goes on after a name renaming its first person
     (None, "Deputies said the grocer shot his wife Jane, his niece and himself.", None, 3),
     (None, "Deputies said the grocer shot his wife Jane, a nurse at the clinic.", None, 1),

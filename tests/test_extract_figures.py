@@ -850,6 +850,13 @@ COUNT_ROWS = [
     ("Two brothers charged in quarry killing", "The hearing is set for May.", 1, None),
     ("Arrest made in Millbrook slaying", "The hearing is set for May.", 1, None),
     ("Three charged in dockside killings", "The hearing is set for May.", None, None),
+    # a surname alone is the person the article names in full
+    (
+        None,
+        "Officers found Tyrone Bellamy, 31, near the depot. Bellamy died at the clinic.",
+        1,
+        None,
+    ),
     # the subject of a passive the parser hung on a word before it
     (
         None,

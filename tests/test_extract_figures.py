@@ -857,6 +857,16 @@ COUNT_ROWS = [
         1,
         None,
     ),
+    # what a victim survives is no victim; a passive joined to it is its subject's
+    (
+        None,
+        "Officers found Tyrone Bellamy near the depot. Bellamy survived the initial fusillade "
+        "of gunfire but died on the way to the clinic.",
+        1,
+        None,
+    ),
+    (None, "After an hour he exchanged gunfire with a deputy and was injured.", None, 1),
+    (None, "The porter grabbed his own rifle and shot back at the group.", None, None),
     # the subject of a passive the parser hung on a word before it
     (
         None,

@@ -234,6 +234,10 @@ NOT_VICTIM_NOUNS = {
     "hospital", "clinic", "center", "centre", "scene", "downtown", "city", "neighborhood",
     "porch", "residence", "outside", "spree", "rampage", "investigation", "condition",
     "connection", "activity", "fire", "pump", "windshield", "mug", "name", "text", "amount",
+    # what a victim survives or undergoes ("survived the gunfire but died", "underwent surgery");
+    # with figures_victims reading a passive joined to a verb of things as its subject's: GVA
+    # dev file 1 figure comes, 1 moves to its person; no answer of tune or tune2 changes
+    "gunfire", "fusillade", "barrage", "volley", "ordeal", "blast", "surgery", "operation",
 }  # fmt: skip
 # Nouns for armed forces: a number of them is a troop count unless a casualty word says more.
 TROOP_NOUNS = {

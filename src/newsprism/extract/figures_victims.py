@@ -661,6 +661,10 @@ def _victim_tokens(token: Token) -> list[Token]:
     if token.dep_ == "conj" and not victims:
         # "was shot and killed": the head's subject; "shot and killed a boy": its object
         head_objects = [c for c in token.head.children if c.dep_ == "dobj"]
+        if any(c.dep_ == "auxpass" for c in token.children):
+            # "exchanged gunfire with an officer and was injured": a passive's victim is the
+            # subject, whatever the head verb did to a thing
+            head_objects = [c for c in head_objects if not _is_thing(c)]
         if head_objects and lemma in VICTIM_VERBS:
             victims += head_objects
         else:

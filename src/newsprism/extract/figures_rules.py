@@ -465,6 +465,10 @@ def _modifier_kind(root: Token, anchor: Token) -> str | None:
     return None
 
 
+# Not taken: a part named by what happened to its group when the verb says nothing of it
+# ("three of those injured were transferred", "two of the wounded", "one of those killed"),
+# read as a part of that kind: GVA dev file 40 figures, tuning half + tune2 grouped CV injured
+# -1 article (1 right, 2 wrong through the ranker's shifted weights), killed unchanged.
 def _governor_kind(anchor: Token, depth: int) -> str | None:
     """The kind from the word that governs the counted group."""
     if depth > MAX_DEPTH:

@@ -238,6 +238,8 @@ NOT_VICTIM_NOUNS = {
     # with figures_victims reading a passive joined to a verb of things as its subject's: GVA
     # dev file 1 figure comes, 1 moves to its person; no answer of tune or tune2 changes
     "gunfire", "fusillade", "barrage", "volley", "ordeal", "blast", "surgery", "operation",
+    # what a camera shoots ("a video shot inside the car")
+    "video", "footage", "photo", "photograph", "picture", "image", "film", "movie", "clip",
 }  # fmt: skip
 # Nouns for armed forces: a number of them is a troop count unless a casualty word says more.
 TROOP_NOUNS = {

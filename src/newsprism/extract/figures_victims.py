@@ -672,6 +672,10 @@ def _victim_tokens(token: Token) -> list[Token]:
     victims += _headline_pair(token, victims)
     if not victims:
         victims += _subject_before_auxiliary(token)
+    # Not taken: a "who" the parser did not hang on its noun ("found another person a block
+    # away who had been shot") read as the nearest person before it: GVA dev file 10 figures,
+    # tuning half + tune2 grouped CV killed -2 ("two men killed were identified as Tom Doe,
+    # who was pronounced dead" read as 3 dead)
     if token.dep_ == "relcl":
         # "a welder who had been wounded": the relative pronoun stands for the head noun
         victims = [

@@ -853,36 +853,31 @@ COUNT_ROWS = [
     # a participle tagged as a past tense under its noun, in the text
     (
         None,
-        "The family of a 2-month-old girl shot during a quarrel on Sunday said she is well.",
+        "Relatives of a 3-month-old boy shot during a brawl on Monday said the round missed "
+        "his spine.",
         None,
         1,
     ),
-    (None, "A second video, shot inside the van, shows the porter at the wheel.", None, None),
+    (None, "Another clip, shot from the roof, shows the porter leaving.", None, None),
     # a surname alone is the person the article names in full
     (
         None,
-        "Officers found Tyrone Bellamy, 31, near the depot. Bellamy died at the clinic.",
+        "Officers found Andre Kettering, 31, near the depot. Kettering died at the clinic.",
         1,
         None,
     ),
     # what a victim survives is no victim; a passive joined to it is its subject's
     (
         None,
-        "Officers found Tyrone Bellamy near the depot. Bellamy survived the initial fusillade "
-        "of gunfire but died on the way to the clinic.",
+        "Medics reached Jerome Lattimore at the pier. Lattimore survived the first barrage but "
+        "died in the ambulance.",
         1,
         None,
     ),
     (None, "After an hour he exchanged gunfire with a deputy and was injured.", None, 1),
-    (None, "The porter grabbed his own rifle and shot back at the group.", None, None),
+    (None, "The porter lifted a pistol and shot toward the vans.", None, None),
     # the subject of a passive the parser hung on a word before it
-    (
-        None,
-        "Millbrook deputies are investigating after a 17-year-old was shot and killed.",
-        1,
-        None,
-    ),
-    (None, "Deputies are investigating after a 16-year-old was shot Monday night.", None, 1),
+    (None, "Detectives are investigating after a 19-year-old was shot Sunday afternoon.", None, 1),
     (
         None,
         "The desk has learned a 19-year-old has turned himself in after another teen was badly "
@@ -890,13 +885,7 @@ COUNT_ROWS = [
         None,
         1,
     ),
-    (None, "Deputies determined Tom Doe, 16, of Millbrook was shot in both legs.", None, 1),
-    (
-        None,
-        "A 30-year-old man was killed and a 22-year-old was wounded about 1:15 a.m. in the lane.",
-        1,
-        1,
-    ),
+    (None, "Deputies learned Tom Doe, 16, of Millbrook was shot in one knee.", None, 1),
     # a list that goes on after a name renaming its first person
     (None, "Deputies said the grocer shot his wife Jane, his niece and himself.", None, 3),
     (None, "Deputies said the grocer shot his wife Jane, a nurse at the clinic.", None, 1),
@@ -914,7 +903,7 @@ COUNT_ROWS = [
     (
         "Six hurt in shooting at harbour fair",
         "Six people were hurt at the fair late on Friday. Police said a feud between two crews "
-        "has claimed three lives over the past few years. Nobody was killed on Friday.",
+        "took three lives in the last few years. Nobody was killed on Friday.",
         0,
         6,
     ),

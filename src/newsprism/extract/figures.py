@@ -333,7 +333,7 @@ def headline_list(title: str) -> str:
     return title
 
 
-# A word of a person's name, for the surname that ends it ("Jamal Varlow", "Tom O'Neil").
+# A word of a person's name, for the surname that ends it ("Ann Kettering", "Tom O'Dell").
 SURNAME_WORD = re.compile(r"[A-Z][\w'-]+")
 
 
@@ -532,7 +532,7 @@ def _figure(
 def _mentions(annotation: Annotation, sentence: _Sentence, text: str) -> list[EntityMention]:
     """The annotation's entities in the sentence, with a person's surname alone marked as the
     person where the article names them in full and the model labels the surname nothing
-    ("Kevin Hart ... Hart died", "shot Rodriguez and her mother" is 2). GVA dev file: 38
+    ("Andre Kettering ... Kettering died", "shot Kettering and her aunt" is 2). GVA dev file: 38
     figures come, 1 grows; no answer of tune or tune2 changes, tuning half over 6 fold splits
     injured +0.3 articles. Not taken: overriding the model's other labels of the surname too
     (a place, an organisation): 99 figures, but the killers of a garbled parse ("X and Y

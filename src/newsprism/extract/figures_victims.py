@@ -672,10 +672,10 @@ def _victim_tokens(token: Token) -> list[Token]:
     victims += _headline_pair(token, victims)
     if not victims:
         victims += _subject_before_auxiliary(token)
-    # Not taken: a "who" the parser did not hang on its noun ("found another person a block
-    # away who had been shot") read as the nearest person before it: GVA dev file 10 figures,
-    # tuning half + tune2 grouped CV killed -2 ("two men killed were identified as Tom Doe,
-    # who was pronounced dead" read as 3 dead)
+    # Not taken: a "who" the parser did not hang on its noun ("deputies met a cashier down the
+    # street who had been hit") read as the nearest person before it: GVA dev file 10 figures,
+    # tuning half + tune2 grouped CV killed -2 ("the two dead were named as Tom Doe, who died
+    # at the scene, and ..." read as 3 dead)
     if token.dep_ == "relcl":
         # "a welder who had been wounded": the relative pronoun stands for the head noun
         victims = [
@@ -716,7 +716,7 @@ def _subject_before_auxiliary(verb: Token) -> list[Token]:
 def _headline_acl(token: Token) -> bool:
     """A participle the tagger took for a past tense ("Farm couple killed in ..." tagged VBD
     yet parsed as the noun's clause): in a headline, or in the text when nothing makes it a
-    verb of its own, no subject nor object ("a 2-month-old girl shot during a robbery"). In
+    verb of its own, no subject nor object ("a baby shot in a brawl"). In
     the text, with the camera's things no victims (figures_lexicon.NOT_VICTIM_NOUNS): GVA dev
     file 10 figures come, each a person shot or killed, and 1 goes (a photo caption's "21");
     tuning half + tune2 grouped CV injured -1 article through the ranker's shifted weights,

@@ -29,6 +29,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -539,20 +540,29 @@ def _mentions(annotation: Annotation, sentence: _Sentence, text: str) -> list[En
     shot, killed and then burned Z") read as dead; tuning half + tune2 grouped CV killed -1,
     injured -1."""
     inside = [e for e in annotation.entities if sentence.start <= e.start and e.end <= sentence.end]
-    surnames = {
-        words[-1]
-        for e in annotation.entities
-        if e.label == "PERSON" and len(words := SURNAME_WORD.findall(e.text)) > 1
-    }
-    if not surnames:
+    pattern = _surnames(annotation.entities)
+    if pattern is None:
         return inside
     found: list[EntityMention] = []
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\b")
     for match in pattern.finditer(text, sentence.start, sentence.end):
         start, end = match.span()
         if not any(e.start < end and start < e.end for e in inside):
             found.append(EntityMention(start=start, end=end, label="PERSON", text=match[0]))
     return sorted([*inside, *found], key=lambda e: e.start)
+
+
+@lru_cache(maxsize=32)
+def _surnames(entities: tuple[EntityMention, ...]) -> re.Pattern[str] | None:
+    """The surnames of the article's persons named in full, as one pattern (per article, not
+    per sentence); None when there are none."""
+    surnames = {
+        words[-1]
+        for e in entities
+        if e.label == "PERSON" and len(words := SURNAME_WORD.findall(e.text)) > 1
+    }
+    if not surnames:
+        return None
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\b")
 
 
 def _set_entities(doc: Doc, mentions: Iterable[EntityMention], offset: int) -> None:

@@ -37,6 +37,7 @@ from .figures_lexicon import (
     WOUND_VERBS,
     WOUNDS,
 )
+from .numbers import NONE_WORDS
 
 # Prepositions after a casualty verb that may aim its shots ("shot at police", "fired into the
 # crowd", "shot up a house"): the verb is then active, and its subject the shooter.
@@ -230,7 +231,7 @@ def _hit_by_gunfire(verb: Token) -> bool:
 # Words that count no one before a fatal adverb ("shot or hurt, none fatally"): the adverb has
 # a count of its own, zero, and does not make the verb's victims dead. GVA dev file: 1 figure
 # (9 dead who were 9 hurt); tuning half + tune2 grouped CV killed +1 article, none lost.
-NONE_WORDS = {"none", "neither"}
+ZERO_BEFORE = NONE_WORDS | {"neither"}
 
 
 def is_fatal(verb: Token) -> bool:
@@ -263,7 +264,7 @@ def has_own_count(token: Token) -> bool:
     if any(c.dep_ in {"nsubj", "nsubjpass", "nummod"} or c.like_num for c in token.children):
         return True
     before = token.doc[token.i - 1] if token.i > 0 else None
-    return before is not None and (before.like_num or before.lower_ in NONE_WORDS)
+    return before is not None and (before.like_num or before.lower_ in ZERO_BEFORE)
 
 
 def is_wounding(verb: Token) -> bool:

@@ -38,7 +38,9 @@ from ..annotate import load_pipeline
 from ..models import Annotation, Article, EntityMention
 from .figures_attribution import (
     HEADLINE_LABEL,
+    PLACE_LABELS,
     REPORTING_VERBS,
+    TIME_LABELS,
     Source,
     article_places,
     headline_source,
@@ -171,8 +173,6 @@ HEADLINE_ANOTHER = re.compile(
     rf"({HEADLINE_CASUALTY})\b",
     re.IGNORECASE,
 )
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-TIME_LABELS = {"DATE", "TIME"}
 
 
 @dataclass(slots=True)

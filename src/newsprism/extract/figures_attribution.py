@@ -89,6 +89,8 @@ PERSON_LABELS = {"PERSON"}
 # city named as the source in the figure's own sentence ("according to Armenia") stands for
 # its government and is kept; locations and buildings never are.
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Labels of a time ("Tuesday", "last week"): a figure's time, never a person.
+TIME_LABELS = {"DATE", "TIME"}
 STATE_LABELS = {"GPE"}
 # Titles that make a name a person's ("Governor Ann Lee told reporters") when the model gives
 # the name another label.

@@ -16,12 +16,14 @@ dead plus wounded (families of victims, roundups).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
+from .figures_attribution import PLACE_LABELS, TIME_LABELS
 from .figures_lexicon import (
     AFTER_NUMBER,
     CARE_VERBS,
@@ -86,6 +88,9 @@ RELATIVE_PRONOUNS = {"who", "that", "whom"}
 # reach the verb's other phrases; set by reading the GVA dev file's figures that count a place.
 MAX_CLIMB = 6
 CLIMB_DEPS = {"pobj", "prep", "acl", "relcl", "advcl"}
+# ... and from the word before a passive's auxiliary to its person ("Tom Doe, 16, of Elm
+# Grove was shot": Grove, of, Doe).
+SUBJECT_CLIMB_DEPS = {"pobj", "prep", "appos", "npadvmod"}
 REFLEXIVE_PRONOUNS = {"himself", "herself"}
 # Singular nouns of two people ("a couple was found dead", "the pair were wounded"). With
 # _headline_acl: 5 figures of the GVA dev file change (2 counts now whole, 3 a headline's
@@ -96,8 +101,9 @@ GROUP_QUANTITIES = {
     "several", "many", "some", "multiple", "numerous", "few", "other", "more", "both", "all",
     "dozens", "hundreds", "scores", "various", "no", "any", "those", "these",
 }  # fmt: skip
-# Entity types of a name that is a place or a time, not a person ("Tom Doe, 16, of Toledo").
-PLACE_TYPES = {"GPE", "LOC", "FAC", "ORG", "DATE", "TIME"}
+# Entity types of a name that is a place, a body or a time, not a person ("Tom Doe, 16, of
+# Toledo").
+PLACE_TYPES = PLACE_LABELS | TIME_LABELS | {"ORG"}
 # Words between the last victim of a list and a reflexive that closes it ("and then himself").
 LIST_LINKS = {"and", "then"}
 # Gatherings held for the dead: whom they are for died before them.
@@ -222,14 +228,17 @@ def _person_above(victim: Token) -> Token:
     ties the clause to the nearer noun), else ``victim`` itself."""
     if not _is_thing(victim):
         return victim
-    word = victim
-    for _ in range(MAX_CLIMB):
-        if word.dep_ not in CLIMB_DEPS or word.head is word:
-            break
+    heads = _heads(victim, CLIMB_DEPS, MAX_CLIMB)
+    return next((w for w in heads if w.pos_ in {"NOUN", "PROPN"} and _is_person_word(w)), victim)
+
+
+def _heads(word: Token, deps: AbstractSet[str], most: int) -> Iterator[Token]:
+    """The words above ``word``, climbing while each link is one of ``deps``, at most ``most``."""
+    for _ in range(most):
+        if word.dep_ not in deps or word.head is word:
+            return
         word = word.head
-        if word.pos_ in {"NOUN", "PROPN"} and _is_person_word(word):
-            return word
-    return victim
+        yield word
 
 
 def _antecedent(noun: Token, pronoun: Token) -> Token:
@@ -278,9 +287,11 @@ def _is_pronoun_phrase(phrase: Span) -> bool:
 def _victims(doc: Doc, people: list[Token], kind: str) -> Victims:
     phrase = doc[_phrase_start(people[0]) : people[-1].i + 1]
     value = _ordinal(people[0]) if len(people) == 1 else None
-    count = sum(2 if p.lemma_.lower() in PAIR_NOUNS or _bare_plural(p) else 1 for p in people)
-    floor = any(_bare_plural(p) for p in people)
-    return Victims(phrase=phrase, value=value or count, kind=kind, ordinal=bool(value), floor=floor)
+    plurals = [p for p in people if _bare_plural(p)]
+    count = len(people) + sum(1 for p in people if p.lemma_.lower() in PAIR_NOUNS) + len(plurals)
+    return Victims(
+        phrase=phrase, value=value or count, kind=kind, ordinal=bool(value), floor=bool(plurals)
+    )
 
 
 def _people(victim: Token, seen: set[int], groups_count: bool = False) -> list[Token]:
@@ -303,12 +314,7 @@ def _people(victim: Token, seen: set[int], groups_count: bool = False) -> list[T
     names = any(p.tag_ == "NNP" and p.ent_type_ == "PERSON" for p in listed)
     # a plural without a number counts among singular people only: "11 police and civilians"
     # is one group of 11
-    singles = [
-        p
-        for p in listed
-        if p.tag_ not in {"NNS", "NNPS"} and not any(c.dep_ == "nummod" for c in p.children)
-    ]
-    bare = groups_count and len(singles) == len(listed) - 1 and len(listed) > 1
+    bare = groups_count and len(listed) > 1 and sum(1 for p in listed if _is_group(p)) == 1
     for person in listed:
         if bare and _bare_plural(person) and person.i not in seen:
             people.append(person)
@@ -326,6 +332,11 @@ def _people(victim: Token, seen: set[int], groups_count: bool = False) -> list[T
         if person.i not in seen and (_is_one(person) or (names and _is_name(person))):
             people.append(person)
     return people
+
+
+def _is_group(noun: Token) -> bool:
+    """A plural or a numbered noun ("civilians", "11 police")."""
+    return noun.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in noun.children)
 
 
 def _bare_plural(person: Token) -> bool:
@@ -702,14 +713,13 @@ def _subject_before_auxiliary(verb: Token) -> list[Token]:
     if first == 0:
         return []
     word = verb.doc[first - 1]
-    for _ in range(MAX_CLIMB):
-        if _is_age_noun(word) or (
-            _is_person_word(word) and not _is_thing(word) and word.ent_type_ not in PLACE_TYPES
+    for candidate in (word, *_heads(word, SUBJECT_CLIMB_DEPS, MAX_CLIMB - 1)):
+        if _is_age_noun(candidate) or (
+            _is_person_word(candidate)
+            and not _is_thing(candidate)
+            and candidate.ent_type_ not in PLACE_TYPES
         ):
-            return [word]
-        if word.dep_ not in {"pobj", "prep", "appos", "npadvmod"} or word.head is word:
-            break
-        word = word.head
+            return [candidate]
     return []
 
 
